@@ -1,0 +1,1 @@
+"""The call log: what was said on each hotline call, by whom, and what was done."""

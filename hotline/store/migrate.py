@@ -1,0 +1,89 @@
+"""Numbered schema migrations.
+
+Each migration is a module `hotline/store/migrations/mNNNN_name.py` with `def up(conn)`.
+The schema version is SQLite's `user_version`. Before any migration runs on an existing
+database, the file is copied with SQLite's online backup API; each migration then runs in
+its own transaction together with the version bump, so a crash leaves the old or the new
+schema, never a mix.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hotline.store.db import Store
+
+_NAME = re.compile(r"^m(\d{4})_\w+$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    up: Callable[[sqlite3.Connection], None]
+
+
+def available() -> list[Migration]:
+    from hotline.store import migrations as package
+
+    found = []
+    for info in pkgutil.iter_modules(package.__path__):
+        match = _NAME.match(info.name)
+        if not match:
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        found.append(Migration(int(match.group(1)), info.name, module.up))
+    found.sort(key=lambda m: m.number)
+    numbers = [m.number for m in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..n without gaps, got {numbers}")
+    return found
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of a live database (online backup API), fsynced before returning."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    dest = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    tmp.replace(target)
+
+
+def upgrade(store: Store, backup_dir: Path) -> list[str]:
+    """Bring the schema up to date; return the names of the migrations applied."""
+    conn = store.conn
+    version = current_version(conn)
+    pending = [m for m in available() if m.number > version]
+    if not pending:
+        return []
+    if version > 0:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_copy(conn, backup_dir / f"pre-migration-v{version}-{stamp}.sqlite")
+    applied = []
+    for migration in pending:
+        with store.transaction() as tx:
+            migration.up(tx)
+            tx.execute(f"PRAGMA user_version={migration.number}")
+        applied.append(migration.name)
+    return applied
+
+
+def latest_version() -> int:
+    migrations = available()
+    return migrations[-1].number if migrations else 0
