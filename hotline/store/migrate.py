@@ -65,21 +65,41 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
     tmp.replace(target)
 
 
+def applied_numbers(conn: sqlite3.Connection) -> set[int]:
+    """Migrations already applied. Tracked by number in `schema_migrations`, so a migration
+    added later with a lower number than one already applied still runs."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'schema_migrations'").fetchone()
+    if has_table is None:
+        # Databases from before the table existed: user_version was the highest applied.
+        return set(range(1, current_version(conn) + 1))
+    return {int(r[0]) for r in conn.execute("SELECT number FROM schema_migrations")}
+
+
 def upgrade(store: Store, backup_dir: Path) -> list[str]:
     """Bring the schema up to date; return the names of the migrations applied."""
     conn = store.conn
-    version = current_version(conn)
-    pending = [m for m in available() if m.number > version]
+    done = applied_numbers(conn)
+    pending = [m for m in available() if m.number not in done]
     if not pending:
         return []
-    if version > 0:
+    if done:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_copy(conn, backup_dir / f"pre-migration-v{version}-{stamp}.sqlite")
+        backup_copy(conn, backup_dir / f"pre-migration-v{max(done)}-{stamp}.sqlite")
     applied = []
     for migration in pending:
         with store.transaction() as tx:
+            tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY "
+                       "KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            tx.executemany("INSERT OR IGNORE INTO schema_migrations VALUES (?, '', '')",
+                           [(n,) for n in done])
             migration.up(tx)
-            tx.execute(f"PRAGMA user_version={migration.number}")
+            tx.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                       (migration.number, migration.name,
+                        datetime.now().isoformat(timespec="seconds")))
+            version = max(current_version(tx), migration.number)
+            tx.execute(f"PRAGMA user_version={version}")
+        done.add(migration.number)
         applied.append(migration.name)
     return applied
 
@@ -87,3 +107,20 @@ def upgrade(store: Store, backup_dir: Path) -> list[str]:
 def latest_version() -> int:
     migrations = available()
     return migrations[-1].number if migrations else 0
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run a multi-statement script inside the current transaction.
+
+    `executescript` would COMMIT first and break the migration's atomicity, so statements
+    are split with `sqlite3.complete_statement` (which understands triggers) and run one by one.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                conn.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer[:80]}")

@@ -1,0 +1,186 @@
+"""Operator, head and admin accounts: Argon2id password hashes, lock-out after failures.
+
+The first run creates the admin. Every call records the logged-in user; the window and the
+command line check the same permissions (`hotline.security.roles`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from hotline.clock import Clock, iso, parse_iso
+from hotline.security.audit import AuditLog
+from hotline.security.roles import Permission, Role, require
+from hotline.store.db import Store
+
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+
+    def can(self, permission: Permission) -> bool:
+        from hotline.security.roles import allowed
+
+        return allowed(self.role, permission)
+
+
+class AuthError(RuntimeError):
+    """Login refused; the message is safe to show (it never says which part was wrong)."""
+
+
+class AccountService:
+    def __init__(self, store: Store, clock: Clock, audit: AuditLog,
+                 hasher: PasswordHasher | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.audit = audit
+        self.hasher = hasher or PasswordHasher()
+
+    # ---------------------------------------------------------------- queries
+    def has_users(self) -> bool:
+        return self.store.conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+
+    def users(self) -> list[User]:
+        rows = self.store.conn.execute("SELECT * FROM users ORDER BY username").fetchall()
+        return [_user(r) for r in rows]
+
+    def get(self, username: str) -> User | None:
+        row = self.store.conn.execute("SELECT * FROM users WHERE username = ?",
+                                      (username,)).fetchone()
+        return _user(row) if row else None
+
+    # ---------------------------------------------------------------- changes
+    def create_first_admin(self, username: str, display_name: str, password: str) -> User:
+        """Only when no account exists yet (first run)."""
+        if self.has_users():
+            raise AuthError("đã có tài khoản; quản trị viên tạo thêm tài khoản")
+        return self._create(username, display_name, Role.ADMIN, password, actor=username)
+
+    def create_user(self, by: User, username: str, display_name: str, role: Role | str,
+                    password: str) -> User:
+        require(by.role, Permission.MANAGE_USERS)
+        role = Role(role)
+        if role is Role.ADMIN and by.role is not Role.ADMIN:
+            raise AuthError("chỉ quản trị viên tạo được tài khoản quản trị")
+        return self._create(username, display_name, role, password, actor=by.username)
+
+    def _create(self, username: str, display_name: str, role: Role, password: str,
+                actor: str) -> User:
+        username = username.strip()
+        if not username:
+            raise AuthError("tên đăng nhập không được trống")
+        _check_password(password)
+        now = iso(self.clock.now())
+        with self.store.transaction() as tx:
+            if tx.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
+                raise AuthError(f"tên đăng nhập '{username}' đã có")
+            tx.execute("INSERT INTO users(username, display_name, role, password_hash, "
+                       "created_at, updated_at) VALUES (?,?,?,?,?,?)",
+                       (username, display_name.strip() or username, role.value,
+                        self.hasher.hash(password), now, now))
+            self.audit.record(actor, "user.create", username, ("role",))
+        user = self.get(username)
+        assert user is not None
+        return user
+
+    def set_password(self, by: User, username: str, new_password: str,
+                     old_password: str | None = None) -> None:
+        """Users change their own password (with the old one); heads/admins reset others."""
+        _check_password(new_password)
+        if by.username.lower() == username.lower():
+            if old_password is None:
+                raise AuthError("cần mật khẩu hiện tại")
+            self.authenticate(username, old_password)
+        else:
+            require(by.role, Permission.MANAGE_USERS)
+        with self.store.transaction() as tx:
+            tx.execute("UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL,"
+                       " updated_at = ? WHERE username = ?",
+                       (self.hasher.hash(new_password), iso(self.clock.now()), username))
+            self.audit.record(by.username, "user.password", username, ("password",))
+
+    def set_role(self, by: User, username: str, role: Role | str) -> None:
+        require(by.role, Permission.MANAGE_USERS)
+        role = Role(role)
+        if role is Role.ADMIN and by.role is not Role.ADMIN:
+            raise AuthError("chỉ quản trị viên cấp quyền quản trị")
+        with self.store.transaction() as tx:
+            tx.execute("UPDATE users SET role = ?, updated_at = ? WHERE username = ?",
+                       (role.value, iso(self.clock.now()), username))
+            self.audit.record(by.username, "user.role", username, ("role",))
+
+    def set_active(self, by: User, username: str, active: bool) -> None:
+        require(by.role, Permission.MANAGE_USERS)
+        if by.username.lower() == username.lower() and not active:
+            raise AuthError("không thể tự khóa tài khoản của mình")
+        with self.store.transaction() as tx:
+            tx.execute("UPDATE users SET active = ?, updated_at = ? WHERE username = ?",
+                       (int(active), iso(self.clock.now()), username))
+            self.audit.record(by.username, "user.activate" if active else "user.deactivate",
+                              username, ("active",))
+
+    # ------------------------------------------------------------------ login
+    def authenticate(self, username: str, password: str) -> User:
+        """Check a login; count failures and lock the account after MAX_FAILURES."""
+        now = self.clock.now()
+        row = self.store.conn.execute("SELECT * FROM users WHERE username = ?",
+                                      (username.strip(),)).fetchone()
+        refused = AuthError("sai tên đăng nhập hoặc mật khẩu")
+        if row is None:
+            self.audit.record(username.strip() or "?", "login.failed", "", (), "no such user")
+            raise refused
+        if not row["active"]:
+            self.audit.record(row["username"], "login.failed", "", (), "inactive")
+            raise AuthError("tài khoản đã bị khóa; liên hệ lãnh đạo trung tâm")
+        if row["locked_until"] and parse_iso(row["locked_until"]) > now:
+            self.audit.record(row["username"], "login.failed", "", (), "locked out")
+            raise AuthError(f"đăng nhập sai quá {MAX_FAILURES} lần; thử lại sau "
+                            f"{_minutes_left(parse_iso(row['locked_until']), now)} phút")
+        try:
+            self.hasher.verify(row["password_hash"], password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            failures = row["failed_count"] + 1
+            locked = iso(now + LOCKOUT) if failures >= MAX_FAILURES else None
+            with self.store.transaction() as tx:
+                tx.execute("UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?",
+                           (0 if locked else failures, locked, row["id"]))
+                self.audit.record(row["username"], "login.failed", "", (),
+                                  "locked out" if locked else f"failure {failures}")
+            raise refused from None
+        with self.store.transaction() as tx:
+            if self.hasher.check_needs_rehash(row["password_hash"]):
+                tx.execute("UPDATE users SET password_hash = ? WHERE id = ?",
+                           (self.hasher.hash(password), row["id"]))
+            tx.execute("UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?",
+                       (row["id"],))
+            self.audit.record(row["username"], "login", "", ())
+        return _user(row)
+
+    def logout(self, user: User, reason: str = "") -> None:
+        self.audit.record(user.username, "logout", "", (), reason)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(f"mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự")
+
+
+def _minutes_left(until: datetime, now: datetime) -> int:
+    return max(1, int((until - now).total_seconds() // 60) + 1)
+
+
+def _user(row) -> User:  # type: ignore[no-untyped-def]
+    return User(row["id"], row["username"], row["display_name"], Role(row["role"]),
+                bool(row["active"]))
