@@ -186,7 +186,9 @@ class CallService:
 
     def _sync_follow_up(self, tx: sqlite3.Connection, call_id: int, call: Call, now: datetime,
                         operator: str) -> None:
-        open_row = tx.execute("SELECT id, due_at FROM followups WHERE call_id = ? AND done = 0 "
+        # `+done` keeps the planner on followups_by_call: with a bound parameter it would
+        # otherwise walk followups_open (every open follow-up) to avoid sorting.
+        open_row = tx.execute("SELECT id, due_at FROM followups WHERE call_id = ? AND +done = 0 "
                               "ORDER BY due_ts LIMIT 1", (call_id,)).fetchone()
         if call.follow_up_at is None:
             if open_row is not None:
