@@ -29,16 +29,48 @@ class StoreError(RuntimeError):
     """The database cannot be opened or is damaged; the message says what to do."""
 
 
-def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
-    """A new connection with the house pragmas, in autocommit mode (explicit transactions)."""
+def _driver(key: bytes | None):  # type: ignore[no-untyped-def]
+    """sqlite3 for a plain database; SQLCipher's drop-in module for an encrypted one."""
+    if key is None:
+        return sqlite3
+    import sqlcipher3
+
+    return sqlcipher3
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    try:
+        import sqlcipher3
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, sqlcipher3.dbapi2.DatabaseError)
+
+
+# Catch these, not sqlite3.DatabaseError alone: encrypted connections raise SQLCipher's own.
+DB_ERRORS: tuple[type[Exception], ...] = _errors()
+
+
+def connect(path: Path | str, *, readonly: bool = False, key: bytes | None = None,
+            journal: str = "WAL") -> sqlite3.Connection:
+    """A new connection with the house pragmas, in autocommit mode (explicit transactions).
+
+    With `key`, the file is encrypted with SQLCipher (raw 256-bit key, no per-open key
+    derivation); every page, the WAL and temporary data are unreadable without it.
+    """
+    driver = _driver(key)
     if readonly:
         uri = f"file:{Path(path).as_posix()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
+        conn = driver.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.row_factory = driver.Row
+    if key is not None:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     for pragma in PRAGMAS:
-        if readonly and "journal_mode" in pragma:
+        if "journal_mode" in pragma:
+            if not readonly:
+                conn.execute(f"PRAGMA journal_mode={journal}")
             continue
         conn.execute(pragma)
     return conn
@@ -47,8 +79,9 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 class Store:
     """The database file plus a per-thread connection and a write transaction helper."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
+        self.key = key
         self._local = threading.local()
         self._write_lock = threading.RLock()
 
@@ -57,13 +90,13 @@ class Store:
         """This thread's connection (opened on first use)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self.path)
+            conn = connect(self.path, key=self.key)
             self._local.conn = conn
         return conn
 
     def new_connection(self, *, readonly: bool = False) -> sqlite3.Connection:
         """A connection for a worker thread that manages its own lifetime."""
-        return connect(self.path, readonly=readonly)
+        return connect(self.path, readonly=readonly, key=self.key)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -91,13 +124,15 @@ class Store:
             self._local.conn = None
 
 
-def open_store(path: Path, *, backup_dir: Path | None = None) -> Store:
+def open_store(path: Path, *, backup_dir: Path | None = None,
+               key: bytes | None = None) -> Store:
     """Open (creating if needed) and migrate the database; a backup precedes any migration."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        store = Store(path)
+        store = Store(path, key)
+        store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         migrate.upgrade(store, backup_dir or path.parent / "backups")
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise StoreError(
             f"Không mở được cơ sở dữ liệu {path}: {exc}. "
             "Tệp có thể bị hỏng; hãy khôi phục từ bản sao lưu."

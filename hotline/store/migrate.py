@@ -53,13 +53,16 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of a live database (online backup API), fsynced before returning."""
+def backup_copy(store: Store, target: Path) -> None:
+    """A consistent copy of a live database (online backup API, same encryption key),
+    written beside the target and renamed when complete."""
+    from hotline.store.db import connect
+
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".part")
-    dest = sqlite3.connect(str(tmp))
+    dest = connect(tmp, key=store.key, journal="DELETE")
     try:
-        conn.backup(dest)
+        store.conn.backup(dest)
     finally:
         dest.close()
     tmp.replace(target)
@@ -85,7 +88,7 @@ def upgrade(store: Store, backup_dir: Path) -> list[str]:
         return []
     if done:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_copy(conn, backup_dir / f"pre-migration-v{max(done)}-{stamp}.sqlite")
+        backup_copy(store, backup_dir / f"pre-migration-v{max(done)}-{stamp}.sqlite")
     applied = []
     for migration in pending:
         with store.transaction() as tx:

@@ -1,0 +1,153 @@
+"""Encrypted backups through SQLite's online backup API, with rotation and verified restore.
+
+A backup is a full copy of the live database taken while it is in use, encrypted with the
+same key (a stolen backup is as unreadable as the database). Rotation keeps 7 daily,
+4 weekly and 12 monthly copies. Restore checks the backup's integrity first and moves the
+current database aside — it never overwrites the only copy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from hotline.clock import Clock
+from hotline.store import db as storedb
+
+PREFIX = "hotline-backup-"
+SUFFIX = ".sqlite"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken: datetime
+    size: int
+
+
+def backup_name(when: datetime) -> str:
+    return f"{PREFIX}{when.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
+
+
+def parse_name(path: Path) -> datetime | None:
+    name = path.name
+    if not (name.startswith(PREFIX) and name.endswith(SUFFIX)):
+        return None
+    try:
+        return datetime.strptime(name[len(PREFIX):-len(SUFFIX)], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            taken = parse_name(path)
+            if taken is not None and path.is_file():
+                found.append(BackupInfo(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken)
+
+
+def create(store: storedb.Store, folder: Path, clock: Clock,
+           progress: Callable[[int, int], None] | None = None) -> Path:
+    """Copy the live database into `folder` (atomically: a .part file renamed when whole)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / backup_name(clock.now().replace(tzinfo=None))
+    tmp = target.with_name("." + target.name + ".part")
+    dest = storedb.connect(tmp, key=store.key, journal="DELETE")
+    try:
+        def report(status: int, remaining: int, total: int) -> None:
+            if progress:
+                progress(total - remaining, total)
+
+        store.conn.backup(dest, pages=256, progress=report)
+    except Exception:
+        dest.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    dest.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    return target
+
+
+def verify(path: Path, key: bytes | None) -> None:
+    """Open the backup with the key and run SQLite's integrity checks; raise BackupError."""
+    if not path.is_file():
+        raise BackupError(f"không có tệp sao lưu {path}")
+    try:
+        conn = storedb.connect(path, key=key, readonly=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                raise BackupError(f"bản sao lưu bị hỏng: {result}")
+            if key is not None:
+                problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                if problems:
+                    raise BackupError(f"bản sao lưu bị hỏng ({len(problems)} trang sai)")
+            conn.execute("SELECT count(*) FROM calls").fetchone()
+        finally:
+            conn.close()
+    except storedb.DB_ERRORS as exc:
+        raise BackupError(f"không mở được bản sao lưu (sai khóa hoặc tệp hỏng): {exc}") from exc
+
+
+def restore(backup: Path, database: Path, key: bytes | None, clock: Clock) -> Path:
+    """Replace `database` with `backup` after verifying it; return where the old one went.
+
+    The application must not have the database open while this runs.
+    """
+    verify(backup, key)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    aside = database.with_name(f"{database.name}.before-restore-{stamp}")
+    tmp = database.with_name("." + database.name + ".restore.part")
+    shutil.copyfile(backup, tmp)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    if database.exists():
+        os.replace(database, aside)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(database) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(aside) + suffix))
+    os.replace(tmp, database)
+    return aside
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Keep the newest backup of each of the last 7 days, 4 ISO weeks and 12 months."""
+    backups = list_backups(folder)
+    keep: set[Path] = set()
+    for key_fn, count in ((lambda d: d, KEEP_DAILY),
+                          (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda d: (d.year, d.month), KEEP_MONTHLY)):
+        seen: list[object] = []
+        for info in reversed(backups):
+            bucket = key_fn(info.taken.date())
+            if bucket not in seen:
+                seen.append(bucket)
+                if len(seen) > count:
+                    break
+                keep.add(info.path)
+    removed = []
+    for info in backups:
+        if info.path not in keep:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
+    return removed
+
+
+def due_today(folder: Path, today: date) -> bool:
+    """True when no backup was taken today yet (the daily automatic backup)."""
+    return not any(b.taken.date() == today for b in list_backups(folder))
