@@ -46,6 +46,22 @@ class Settings:
     province_code: str = ""
     place_name: str = ""
     draft_interval_ms: int = 300  # debounce of the continuous draft save
+    # Reports (hotline/reports): header, signature and sync. The SMTP password lives only
+    # in the OS keyring (hotline.reports.mailer), never here.
+    center_abbreviation: str = ""  # "Số: …/BC-<abbreviation>"
+    signer_title: str = "GIÁM ĐỐC"
+    signer_name: str = ""
+    report_recipients: tuple[str, ...] = ("Lãnh đạo Trung tâm", "Lưu: VT")
+    sync_folder: str = ""  # local folder or network share; empty: no folder sync
+    sync_time: str = "17:30"  # from this time on, today's report is synced too
+    sync_backfill_days: int = 31  # first run: at most this many days back
+    sync_revision_days: int = 92  # synced days checked for changed calls
+    smtp_host: str = ""  # empty: no e-mail
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # starttls | ssl | none (none: localhost relay only)
+    smtp_user: str = ""
+    smtp_from: str = ""
+    smtp_to: str = ""  # addresses separated by ',' or ';'
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_changes(self, **changes: Any) -> Settings:
