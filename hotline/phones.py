@@ -27,8 +27,10 @@ SHORT_NUMBERS: dict[str, str] = {
     "115": "Cấp cứu y tế",
     "116": "Hỗ trợ tra cứu số điện thoại",
     "1022": "Tổng đài dịch vụ công",
+    "18001233": "Trợ giúp pháp lý (Bộ Tư pháp)",
     "18001567": "Tổng đài tư vấn, hỗ trợ trẻ em",
     "18001768": "Tổng đài quốc gia về phòng, chống bạo lực gia đình",
+    "1900969680": "Đường dây hỗ trợ phụ nữ (Ngôi nhà Bình yên)",
 }
 
 # 2018 mobile renumbering: old 4-digit prefix (after the 0) → new 3-digit prefix.
@@ -107,20 +109,17 @@ def parse(raw: str) -> Phone:
         return WITHHELD
     if re.search(r"[A-Za-zÀ-ỹ]", raw):
         raise PhoneError("Số điện thoại không được chứa chữ cái")
-    if digits in SHORT_NUMBERS:
-        return Phone(digits, _group_short(digits), "short")
+    short = digits[3:] if digits.startswith("+84") else digits
+    if short in SHORT_NUMBERS:  # "+84 1800 1233" is the same line as "1800 1233"
+        return Phone(short, _group_short(short), "short")
     digits, old = _renumber_old_mobile(digits)
     try:
         number = phonenumbers.parse(digits, REGION)
     except NumberParseException as exc:
-        raise PhoneError("Không đọc được số điện thoại") from exc
+        raise PhoneError(_length_problem(digits) or "Không đọc được số điện thoại") from exc
     if not phonenumbers.is_valid_number(number):
-        national = digits.lstrip("+")
-        if len(national) < 9:
-            raise PhoneError("Số điện thoại quá ngắn (di động có 10 chữ số, ví dụ 0912 345 678)")
-        if len(national) > 12:
-            raise PhoneError("Số điện thoại quá dài")
-        raise PhoneError("Số điện thoại không hợp lệ (di động 10 số; cố định 0 + mã vùng 2xx)")
+        raise PhoneError(_length_problem(digits) or
+                         "Số điện thoại không hợp lệ (di động 10 số; cố định 0 + mã vùng 2xx)")
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if number.country_code == 84:
         display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
@@ -130,9 +129,26 @@ def parse(raw: str) -> Phone:
     return Phone(e164, display, kind, old)
 
 
+def _length_problem(digits: str) -> str:
+    """Say "too short"/"too long" when that is why a number is invalid: the usual typo."""
+    if digits.startswith("0") and not digits.startswith("00"):
+        # Domestic form: mobiles are 0 + 9 digits, landlines 0 + 2xx + 7 or 8 digits.
+        too_short, too_long = len(digits) < 10, len(digits) > 11
+    else:
+        national = digits.lstrip("+")
+        too_short, too_long = len(national) < 9, len(national) > 15  # E.164 allows 15
+    if too_short:
+        return "Số điện thoại quá ngắn (di động có 10 chữ số, ví dụ 0912 345 678)"
+    if too_long:
+        return "Số điện thoại quá dài (di động có 10 chữ số, cố định 11 chữ số)"
+    return ""
+
+
 def _group_short(digits: str) -> str:
     if len(digits) == 8 and digits.startswith(("1800", "1900")):
         return f"{digits[:4]} {digits[4:]}"
+    if len(digits) == 10 and digits.startswith(("1800", "1900")):
+        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
     return digits
 
 
