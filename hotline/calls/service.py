@@ -302,8 +302,9 @@ class CallService:
 
     def list(self, flt: CallFilter, *, limit: int = 200,
              after: tuple[int, int] | None = None,
-             conn: sqlite3.Connection | None = None) -> list[CallSummary]:
-        """Calls matching `flt`, newest first, `limit` at a time.
+             conn: sqlite3.Connection | None = None,
+             ascending: bool = False) -> list[CallSummary]:
+        """Calls matching `flt`, newest first (oldest first if `ascending`), `limit` at a time.
 
         `after` is the (received_ts, id) of the last row already shown (keyset paging keeps
         every page as fast as the first, even deep in a million calls).
@@ -311,14 +312,15 @@ class CallService:
         conn = conn or self.store.conn
         where, params = self._where(flt)
         if after is not None:
-            where += " AND (c.received_ts, c.id) < (?, ?)"
+            where += f" AND (c.received_ts, c.id) {'>' if ascending else '<'} (?, ?)"
             params.extend(after)
+        order = "ASC" if ascending else "DESC"
         rows = conn.execute(
             "SELECT c.id, c.received_at, c.received_ts, c.duration_s, c.channel, c.operator, "
             "c.phone, c.caller_name, c.caller_sex, c.caller_age_group, c.categories, c.level, "
             "c.urgency, c.summary, c.follow_up_at, k.number AS case_number "
             "FROM calls c LEFT JOIN cases k ON k.id = c.case_id "
-            f"WHERE {where} ORDER BY c.received_ts DESC, c.id DESC LIMIT ?",
+            f"WHERE {where} ORDER BY c.received_ts {order}, c.id {order} LIMIT ?",
             [*params, limit]).fetchall()
         return [_summary(r) for r in rows]
 
@@ -420,14 +422,18 @@ class CallService:
 
     # -------------------------------------------------------------- follow-ups
     def followups(self, *, until: datetime | None = None,
-                  include_done: bool = False) -> list[FollowUp]:
-        """Open follow-ups due before `until` (default: end of today), oldest first."""
+                  include_done: bool = False, limit: int = -1,
+                  conn: sqlite3.Connection | None = None) -> list[FollowUp]:
+        """Open follow-ups due before `until` (default: end of today), oldest first.
+
+        `limit` (-1: all) and `conn` let the window load them on a worker thread.
+        """
         until = until or self.clock.end_of(self.clock.today())
-        rows = self.store.conn.execute(
+        rows = (conn or self.store.conn).execute(
             "SELECT f.*, c.summary, c.phone, c.safe_to_call_back, c.callback_note "
             "FROM followups f JOIN calls c ON c.id = f.call_id "
-            "WHERE (f.done = 0 OR ?) AND f.due_ts < ? ORDER BY f.due_ts",
-            (int(include_done), timestamp(until))).fetchall()
+            "WHERE (f.done = 0 OR ?) AND f.due_ts < ? ORDER BY f.due_ts LIMIT ?",
+            (int(include_done), timestamp(until), limit)).fetchall()
         return [FollowUp(r["id"], r["call_id"], r["due_at"], r["assignee"], bool(r["done"]),
                          r["note"], r["summary"], r["phone"],
                          None if r["safe_to_call_back"] is None else bool(r["safe_to_call_back"]),

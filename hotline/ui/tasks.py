@@ -65,3 +65,59 @@ def run_task(fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = 
     signals.failed.connect(finish)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+class DbReader:
+    """Read queries one at a time on a dedicated thread with its own SQLite connection.
+
+    Long list queries must never run on the UI thread, and a sqlite3 connection must never be
+    used by two threads at once: a one-thread pool gives both. `interrupt()` aborts the query
+    in flight (the caller's generation counter then drops its result), so a new filter does
+    not wait for an old, slow one.
+    """
+
+    def __init__(self, open_connection: Callable[[], Any]) -> None:
+        self._open = open_connection
+        self._conn: Any = None
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)
+        self._closed = False
+
+    def submit(self, fn: Callable[[Any], Any], *, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[Exception, str], None] | None = None) -> Task | None:
+        """Run `fn(connection)` on the reader thread; callbacks run on the UI thread."""
+        if self._closed:
+            return None
+
+        def work() -> Any:
+            if self._conn is None:
+                self._conn = self._open()
+            return fn(self._conn)
+
+        return run_task(work, on_done=on_done, on_error=on_error, pool=self._pool)
+
+    def interrupt(self) -> None:
+        """Abort the query running now, if any (it fails with sqlite3.OperationalError)."""
+        conn = self._conn
+        if conn is not None:
+            conn.interrupt()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued work is done (tests and shutdown only)."""
+        return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        self._closed = True
+        self.interrupt()
+        self._pool.waitForDone()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def alive(obj: Any) -> bool:
+    """False once the C++ side of a Qt object is gone (a late task result must be dropped)."""
+    from shiboken6 import Shiboken
+
+    return obj is not None and Shiboken.isValid(obj)
