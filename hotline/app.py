@@ -14,7 +14,21 @@ from hotline import config
 from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import Clock
+from hotline.security.accounts import AccountService, User
+from hotline.security.audit import AuditLog
+from hotline.security.roles import Permission, PermissionDenied, Role
 from hotline.store.db import Store, open_store
+
+
+class LoginRequired(PermissionError):
+    """Accounts exist and nobody is logged in."""
+
+
+@dataclass
+class Session:
+    """Who is logged in. Before the first account exists (first run) nobody needs to be."""
+
+    user: User | None = None
 
 
 @dataclass
@@ -25,11 +39,49 @@ class App:
     clock: Clock
     taxonomy: Taxonomy
     calls: CallService
+    audit: AuditLog
+    accounts: AccountService
+    session: Session
+
+    @property
+    def user(self) -> User | None:
+        return self.session.user
 
     @property
     def operator(self) -> str:
-        """Who is at the desk (until accounts exist: the setting, else the OS user)."""
+        """Who is at the desk: the logged-in user; before accounts exist, the setting or the
+        OS user."""
+        if self.session.user is not None:
+            return self.session.user.display_name
         return self.settings.operator_name or _os_user()
+
+    @property
+    def actor(self) -> str:
+        """The name the audit log records (the username, stable across renames)."""
+        if self.session.user is not None:
+            return self.session.user.username
+        return self.settings.operator_name or _os_user() or "system"
+
+    def require(self, permission: Permission) -> None:
+        """Raise unless the logged-in user may do this (anyone may before accounts exist)."""
+        user = self.session.user
+        if user is None:
+            if self.accounts.has_users():
+                raise LoginRequired("cần đăng nhập")
+            return
+        if not user.can(permission):
+            raise PermissionDenied(user.role, permission)
+
+    def can(self, permission: Permission) -> bool:
+        try:
+            self.require(permission)
+        except PermissionError:
+            return False
+        return True
+
+    @property
+    def role(self) -> Role | None:
+        return self.session.user.role if self.session.user else None
 
     def close(self) -> None:
         self.store.close()
@@ -48,6 +100,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None) -> App:
     clock = Clock(ZoneInfo(settings.timezone))
     store = open_store(directory / config.DATABASE_FILE)
     taxonomy = Taxonomy()
+    audit = AuditLog(store, clock)
     return App(
         data_dir=directory,
         settings=settings,
@@ -55,4 +108,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None) -> App:
         clock=clock,
         taxonomy=taxonomy,
         calls=CallService(store, taxonomy, clock),
+        audit=audit,
+        accounts=AccountService(store, clock, audit),
+        session=Session(),
     )
