@@ -128,11 +128,17 @@ def open_store(path: Path, *, backup_dir: Path | None = None,
                key: bytes | None = None) -> Store:
     """Open (creating if needed) and migrate the database; a backup precedes any migration."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(path, key)
     try:
-        store = Store(path, key)
         store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         migrate.upgrade(store, backup_dir or path.parent / "backups")
-    except DB_ERRORS as exc:
+    except BaseException as exc:
+        # Release the file (Windows keeps an open file locked): the user may need to
+        # restore a backup over it.
+        with suppress(*DB_ERRORS):
+            store.close()
+        if not isinstance(exc, DB_ERRORS):
+            raise
         raise StoreError(
             f"Không mở được cơ sở dữ liệu {path}: {exc}. "
             "Tệp có thể bị hỏng; hãy khôi phục từ bản sao lưu."
