@@ -94,7 +94,8 @@ def _os_user() -> str:
     return ""
 
 
-def open_app(data_dir: str | os.PathLike[str] | None = None) -> App:
+def open_app(data_dir: str | os.PathLike[str] | None = None, *,
+             passphrase: str | None = None) -> App:
     directory = config.data_dir(data_dir)
     settings = config.load_settings(directory)
     clock = Clock(ZoneInfo(settings.timezone))

@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from hotline import __version__
+
+if TYPE_CHECKING:
+    from hotline.app import App
 
 # Domain command modules, each with `register(subparsers)`; their handlers take (app, args).
 COMMAND_MODULES = (
@@ -20,6 +25,7 @@ COMMAND_MODULES = (
     "hotline.library.commands",
     "hotline.directory.commands",
     "hotline.reports.commands",
+    "hotline.security.commands",
 )
 
 
@@ -37,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="thư mục dữ liệu (mặc định: HOTLINE_DATA_DIR hoặc thư mục "
                              "dữ liệu của người dùng)")
+    parser.add_argument("--user", metavar="NAME",
+                        help="đăng nhập bằng tài khoản này (hoặc HOTLINE_USER); mật khẩu hỏi "
+                             "khi chạy hoặc lấy từ HOTLINE_PASSWORD")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         if importlib.util.find_spec(name) is None:  # TODO(integration): drop once all exist
@@ -50,24 +59,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         return _run_gui(args)
+    if getattr(args, "without_app", False):  # e.g. restoring a backup: no database open
+        return _guarded(lambda: args.handler(args))
     from hotline.app import open_app
+    from hotline.security.dbkey import KeyError_
     from hotline.store.db import StoreError
 
     try:
-        app = open_app(args.data_dir)
-    except StoreError as exc:
+        app = open_app(args.data_dir, passphrase=os.environ.get("HOTLINE_PASSPHRASE"))
+    except (StoreError, KeyError_) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 1
     try:
-        return int(args.handler(app, args) or 0)
+        return _guarded(lambda: _login_and_run(app, args))
+    finally:
+        app.close()
+
+
+def _login_and_run(app: App, args: argparse.Namespace) -> int:
+    from hotline.security.accounts import AuthError
+
+    username = args.user or os.environ.get("HOTLINE_USER")
+    if username:
+        from hotline.security.commands import ask_secret
+
+        password = ask_secret(f"Mật khẩu của {username}: ", "HOTLINE_PASSWORD")
+        try:
+            app.session.user = app.accounts.authenticate(username, password)
+        except AuthError as exc:
+            raise CommandError(f"đăng nhập thất bại: {exc}") from exc
+    return int(args.handler(app, args) or 0)
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    try:
+        return int(run() or 0)
     except CommandError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
+        return 1
+    except PermissionError as exc:
+        print(f"hotline: không được phép: {exc}. Đăng nhập bằng --user TÊN (mật khẩu hỏi khi "
+              "chạy hoặc lấy từ HOTLINE_PASSWORD) với tài khoản có quyền.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("hotline: đã dừng", file=sys.stderr)
         return 130
-    finally:
-        app.close()
 
 
 def _run_gui(args: argparse.Namespace) -> int:

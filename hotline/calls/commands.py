@@ -14,6 +14,7 @@ from hotline.calls import csvio, demo
 from hotline.calls.models import CallFilter
 from hotline.calls.service import parse_day
 from hotline.cli import CommandError
+from hotline.security.roles import Permission
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -66,6 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> int:
+    app.require(Permission.LOG_CALLS)
     try:
         result = csvio.import_calls(app.calls, args.file, new_ids=args.new_ids,
                                     operator=app.operator)
@@ -77,6 +79,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         if len(exc.errors) > 200:
             print(f"  … và {len(exc.errors) - 200} lỗi khác", file=sys.stderr)
         return 1
+    app.audit.record(app.actor, "calls.import", str(args.file.name), (),
+                     f"{result.imported} imported")
     for warning in result.warnings:
         print(f"cảnh báo: {warning}", file=sys.stderr)
     print(f"Đã nhập {result.imported} cuộc gọi"
@@ -85,6 +89,7 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
 
 
 def cmd_export(app: App, args: argparse.Namespace) -> int:
+    app.require(Permission.EXPORT_PII if args.with_pii else Permission.EXPORT)
     if args.date_from > args.date_to:
         raise CommandError("--from phải trước hoặc bằng --to")
     flt = CallFilter(date_from=args.date_from, date_to=args.date_to)
@@ -92,12 +97,15 @@ def cmd_export(app: App, args: argparse.Namespace) -> int:
         count = csvio.export_calls(app.calls, flt, args.out, with_pii=args.with_pii)
     except OSError as exc:
         raise CommandError(f"không ghi được {args.out}: {exc.strerror or exc}") from exc
+    app.audit.record(app.actor, "calls.export_pii" if args.with_pii else "calls.export",
+                     f"{args.date_from}..{args.date_to}", (), f"{count} calls")
     kind = "có dữ liệu cá nhân" if args.with_pii else "không có dữ liệu cá nhân"
     print(f"Đã xuất {count} cuộc gọi ({kind}) vào {args.out}", file=sys.stderr)
     return 0
 
 
 def cmd_list(app: App, args: argparse.Namespace) -> int:
+    app.require(Permission.VIEW_CALLS)
     if args.date and (args.date_from or args.date_to):
         raise CommandError("dùng --date hoặc --from/--to, không dùng cả hai")
     date_from, date_to = args.date_from, args.date_to
@@ -151,6 +159,7 @@ def cmd_list(app: App, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(app: App, args: argparse.Namespace) -> int:
+    app.require(Permission.MANAGE_SETTINGS)
     if args.calls < 0 or args.days < 1:
         raise CommandError("--calls phải ≥ 0 và --days ≥ 1")
 
