@@ -80,6 +80,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--recovery-key", help="khóa khôi phục (khi khác máy)")
     p.set_defaults(handler=cmd_backup_verify)
+    p = ba.add_parser("restore", help="khôi phục từ bản sao lưu (kiểm tra trước; cơ sở dữ "
+                                      "liệu hiện tại được giữ lại bên cạnh)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--recovery-key", help="khóa khôi phục (máy khác hoặc mất kho khóa)")
+    p.set_defaults(handler=cmd_backup_restore, without_app=True)
     p = ba.add_parser("list", help="liệt kê bản sao lưu")
     p.set_defaults(handler=cmd_backup_list)
 
@@ -234,6 +239,25 @@ def cmd_backup_verify(app: App, args: argparse.Namespace) -> int:
     except backup.BackupError as exc:
         raise CommandError(str(exc)) from exc
     print(f"Bản sao lưu {args.file} toàn vẹn và mở được.")
+    return 0
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    """Runs without opening the database: it may be missing, damaged or on another PC.
+    Possessing the key (keyring of this PC, or the recovery key) is the authority."""
+    from hotline import config
+    from hotline.security.keys import restore_backup
+
+    data_dir = config.data_dir(args.data_dir)
+    code = args.recovery_key
+    passphrase = os.environ.get("HOTLINE_PASSPHRASE")
+    try:
+        aside = restore_backup(data_dir, args.file, code, passphrase)
+    except (dbkey.KeyError_, backup.BackupError, OSError) as exc:
+        raise CommandError(f"không khôi phục: {exc}") from exc
+    print(f"Đã khôi phục {args.file.name} vào {data_dir}.")
+    if aside:
+        print(f"Cơ sở dữ liệu trước đó được giữ tại {aside}.")
     return 0
 
 
