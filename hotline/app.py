@@ -14,6 +14,7 @@ from hotline import config
 from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import Clock
+from hotline.directory.service import DirectoryService
 from hotline.security.accounts import AccountService, User
 from hotline.security.audit import AuditLog
 from hotline.security.roles import Permission, PermissionDenied, Role
@@ -39,6 +40,7 @@ class App:
     clock: Clock
     taxonomy: Taxonomy
     calls: CallService
+    directory: DirectoryService
     audit: AuditLog
     accounts: AccountService
     session: Session
@@ -102,6 +104,8 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, *,
     store = open_store(directory / config.DATABASE_FILE)
     taxonomy = Taxonomy()
     audit = AuditLog(store, clock)
+    support_directory = DirectoryService(store, taxonomy, clock)
+    support_directory.ensure_bundled()  # a no-op unless this bundled version is not loaded yet
     return App(
         data_dir=directory,
         settings=settings,
@@ -109,6 +113,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, *,
         clock=clock,
         taxonomy=taxonomy,
         calls=CallService(store, taxonomy, clock),
+        directory=support_directory,
         audit=audit,
         accounts=AccountService(store, clock, audit),
         session=Session(),
