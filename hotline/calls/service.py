@@ -3,6 +3,7 @@ follow-ups. The window, the command line and the reports all go through it."""
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import hmac
 import json
@@ -78,6 +79,9 @@ class CallService:
             raise ValidationError(errors)
         with self.store.transaction() as tx:
             if previous is not None:
+                # Read again under the write lock: another process may have saved this call
+                # since it was read above, and its version must not be overwritten.
+                previous = self.get(previous.id)  # type: ignore[arg-type]
                 if previous.version != call.version:
                     raise ConflictError(
                         f"Cuộc gọi #{call.id} đã được sửa ở nơi khác (phiên bản "
@@ -341,7 +345,7 @@ class CallService:
 
     # ---------------------------------------------------------- repeat callers
     def prior_calls(self, phone: str, *, exclude_id: int | None = None,
-                    limit: int = 20) -> tuple[int, list[PriorCall]]:
+                    limit: int = 20) -> tuple[int, builtins.list[PriorCall]]:
         """How many earlier calls came from `phone` (stored form), and the latest of them."""
         if not phone:
             return 0, []
@@ -386,10 +390,14 @@ class CallService:
 
     def _new_case(self, tx: sqlite3.Connection, when: datetime) -> str:
         prefix = f"HS-{when.year}-"
-        last = tx.execute("SELECT number FROM cases WHERE number LIKE ? ORDER BY number DESC "
-                          "LIMIT 1", (prefix + "%",)).fetchone()
-        seq = int(last[0].rsplit("-", 1)[1]) + 1 if last else 1
-        number = f"{prefix}{seq:04d}"
+        # The highest numeric sequence, not the last string: "HS-2026-10000" sorts before
+        # "HS-2026-9999", and imported numbers may carry suffixes ("HS-2026-0042A").
+        last = tx.execute(
+            "SELECT max(CAST(substr(number, :n) AS INTEGER)) FROM cases "
+            "WHERE number >= :lo AND number < :hi AND substr(number, :n) <> '' "
+            "AND substr(number, :n) NOT GLOB '*[^0-9]*'",
+            {"n": len(prefix) + 1, "lo": prefix, "hi": prefix[:-1] + "."}).fetchone()[0]
+        number = f"{prefix}{(last or 0) + 1:04d}"
         tx.execute("INSERT INTO cases(number, opened_at) VALUES (?, ?)", (number, iso(when)))
         return number
 
@@ -423,17 +431,20 @@ class CallService:
     # -------------------------------------------------------------- follow-ups
     def followups(self, *, until: datetime | None = None,
                   include_done: bool = False, limit: int = -1,
-                  conn: sqlite3.Connection | None = None) -> list[FollowUp]:
+                  conn: sqlite3.Connection | None = None) -> builtins.list[FollowUp]:
         """Open follow-ups due before `until` (default: end of today), oldest first.
 
         `limit` (-1: all) and `conn` let the window load them on a worker thread.
         """
         until = until or self.clock.end_of(self.clock.today())
+        # Two spellings so the open list walks followups_open (done, due_ts) instead of
+        # scanning every follow-up ever made ("done = 0 OR ?" defeats the index).
+        which = "" if include_done else "f.done = 0 AND "
         rows = (conn or self.store.conn).execute(
             "SELECT f.*, c.summary, c.phone, c.safe_to_call_back, c.callback_note "
             "FROM followups f JOIN calls c ON c.id = f.call_id "
-            "WHERE (f.done = 0 OR ?) AND f.due_ts < ? ORDER BY f.due_ts LIMIT ?",
-            (int(include_done), timestamp(until), limit)).fetchall()
+            f"WHERE {which}f.due_ts < ? ORDER BY f.due_ts LIMIT ?",
+            (timestamp(until), limit)).fetchall()
         return [FollowUp(r["id"], r["call_id"], r["due_at"], r["assignee"], bool(r["done"]),
                          r["note"], r["summary"], r["phone"],
                          None if r["safe_to_call_back"] is None else bool(r["safe_to_call_back"]),
@@ -467,7 +478,7 @@ class CallService:
                 "data = excluded.data, updated_at = excluded.updated_at",
                 (draft_id, call_id, operator, started_at or now, now, dumps(data)))
 
-    def drafts(self) -> list[Draft]:
+    def drafts(self) -> builtins.list[Draft]:
         rows = self.store.conn.execute("SELECT * FROM drafts ORDER BY started_at").fetchall()
         return [Draft(r["id"], r["started_at"], r["updated_at"], r["operator"],
                       json.loads(r["data"]), r["call_id"]) for r in rows]
