@@ -276,6 +276,9 @@ class DirectoryService:
         entry = self.check(entry)
         if not entry.id:
             entry = entry.with_changes(id=self.new_id())
+        if not entry.source:
+            who = f" ({by})" if by else ""
+            entry = entry.with_changes(source=f"Trung tâm nhập trong Hotline{who}")
         with self.store.transaction() as tx:
             old = self._get(tx, entry.id)
             if old is not None and old.version != entry.version:
