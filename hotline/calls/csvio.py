@@ -105,18 +105,35 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFailed([RowError(0, "", f"không đọc được tệp: {exc.strerror}")]) from exc
-    if not raw.strip():
-        raise ImportFailed([RowError(0, "", "tệp rỗng")])
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # UTF-16 (Excel's "Unicode Text"), with a byte-order mark or without one (NUL bytes).
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
         raise ImportFailed([RowError(0, "", "tệp được lưu dạng UTF-16; hãy lưu lại dạng "
                                             "'CSV UTF-8 (Comma delimited)'")])
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise ImportFailed([RowError(line, "", "tệp không phải UTF-8 (có thể là Windows-1258 "
-                                               "hoặc TCVN3); hãy lưu lại dạng 'CSV UTF-8'")]
-                           ) from exc
+        row, column = _locate(raw, exc.start)
+        raise ImportFailed([RowError(row, column, "tệp không phải UTF-8 (có thể là "
+                                                  "Windows-1258 hoặc TCVN3); hãy lưu lại dạng "
+                                                  "'CSV UTF-8'")]) from exc
+    if not text.strip():
+        raise ImportFailed([RowError(0, "", "tệp rỗng")])
+    return text
+
+
+def _locate(raw: bytes, offset: int) -> tuple[int, str]:
+    """The record (header = 1) and column holding byte `offset` of an undecodable file."""
+    text = raw[:offset].decode("utf-8-sig", errors="replace") + "\x00"
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not records:
+        return 1, ""
+    header = [h.strip().lower().lstrip("\ufeff") for h in records[0]]
+    row = len(records)
+    cell = len(records[-1]) - 1
+    column = header[cell] if row > 1 and 0 <= cell < len(header) else ""
+    return row, column
 
 
 def _aliases(service: CallService) -> dict[str, dict[str, str]]:
@@ -126,7 +143,7 @@ def _aliases(service: CallService) -> dict[str, dict[str, str]]:
         names: dict[str, str] = {}
         for term in service.taxonomy.terms(lst):
             for key in (term.code, term.vi, term.en):
-                names[fold(key).strip()] = term.code
+                names[_key(key)] = term.code
         table[column] = names
     return table
 
@@ -146,8 +163,37 @@ def parse_when(value: str, service: CallService) -> datetime:
     return service.clock.localize(dt)
 
 
-def _split_list(value: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[;|,]", value) if p.strip()]
+def _key(value: str) -> str:
+    """How a code or label is looked up: folded, one kind of dash, single spaces."""
+    return " ".join(fold(value).replace("–", "-").replace("—", "-").split())
+
+
+def _resolve_list(value: str, names: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Codes of a `;`/`|`-separated list (`,` too); a label may itself hold a comma
+    ("Ly hôn, nuôi con, cấp dưỡng"). Returns (codes, unknown parts)."""
+    codes: list[str] = []
+    unknown: list[str] = []
+    for part in (p.strip() for p in re.split(r"[;|]", value)):
+        if not part:
+            continue
+        if _key(part) in names:
+            codes.append(names[_key(part)])
+            continue
+        pieces = [p.strip() for p in part.split(",")]
+        start = 0
+        while start < len(pieces):
+            # The longest run of comma-joined pieces that names a code.
+            for end in range(len(pieces), start, -1):
+                found = names.get(_key(", ".join(pieces[start:end])))
+                if found is not None:
+                    codes.append(found)
+                    start = end
+                    break
+            else:
+                if pieces[start]:
+                    unknown.append(pieces[start])
+                start += 1
+    return codes, unknown
 
 
 def parse_rows(text: str, service: CallService) -> tuple[list[tuple[int, Call]],
@@ -183,7 +229,11 @@ def parse_rows(text: str, service: CallService) -> tuple[list[tuple[int, Call]],
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            errors.append(RowError(index, "", f"có {len(values)} ô, tiêu đề có {len(header)}"))
+            # Name the first column without a cell (or the first cell beyond the header).
+            column = header[len(values)] if len(values) < len(header) else \
+                f"thứ {len(header) + 1}"
+            errors.append(RowError(index, column,
+                                   f"có {len(values)} ô, tiêu đề có {len(header)}"))
             continue
         record = dict(zip(header, values, strict=True))
         call, row_errors, row_warnings = _parse_row(index, record, service, aliases)
@@ -215,7 +265,7 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
         value = get(col)
         if not value:
             return default
-        found = aliases[col].get(fold(value))
+        found = aliases[col].get(_key(value))
         if found is None:
             allowed = ", ".join(sorted(set(aliases[col].values())))
             errors.append(RowError(index, col, f"mã không hợp lệ '{value}' (dùng: {allowed})"))
@@ -264,13 +314,9 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
             phone = phones.normalize(phone)
         except phones.PhoneError as exc:
             errors.append(RowError(index, "phone", f"'{phone}': {exc}"))
-    categories = []
-    for value in _split_list(get("categories")):
-        found = aliases["categories"].get(fold(value))
-        if found is None:
-            errors.append(RowError(index, "categories", f"vấn đề không hợp lệ '{value}'"))
-        else:
-            categories.append(found)
+    categories, unknown = _resolve_list(get("categories"), aliases["categories"])
+    for value in unknown:
+        errors.append(RowError(index, "categories", f"vấn đề không hợp lệ '{value}'"))
     if not get("categories"):
         errors.append(RowError(index, "categories", "thiếu vấn đề của cuộc gọi"))
     province = get("province_code")
