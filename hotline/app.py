@@ -6,7 +6,7 @@ Nothing else constructs services; everything receives its collaborators from her
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,8 @@ from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import Clock
 from hotline.directory.service import DirectoryService
+from hotline.reports.service import ReportService
+from hotline.reports.sync import SyncService
 from hotline.security.accounts import AccountService, User
 from hotline.security.audit import AuditLog
 from hotline.security.roles import Permission, PermissionDenied, Role
@@ -44,6 +46,8 @@ class App:
     audit: AuditLog
     accounts: AccountService
     session: Session
+    reports: ReportService = field(init=False)  # built in open_app: needs `operator`
+    sync: SyncService = field(init=False)
 
     @property
     def user(self) -> User | None:
@@ -106,7 +110,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, *,
     audit = AuditLog(store, clock)
     support_directory = DirectoryService(store, taxonomy, clock)
     support_directory.ensure_bundled()  # a no-op unless this bundled version is not loaded yet
-    return App(
+    app = App(
         data_dir=directory,
         settings=settings,
         store=store,
@@ -118,3 +122,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, *,
         accounts=AccountService(store, clock, audit),
         session=Session(),
     )
+    app.reports = ReportService(store, app.calls, taxonomy, clock, settings,
+                                preparer=lambda: app.operator)
+    app.sync = SyncService(app.reports, store, clock, settings, directory)
+    return app

@@ -1,0 +1,159 @@
+"""Sending reports by e-mail (SMTP with STARTTLS or SSL), the password from the OS keyring.
+
+The SMTP password is never in settings, in the database or in a log: it is read from the
+OS credential store (Windows Credential Manager, macOS Keychain, Secret Service) under the
+service name `Hotline SMTP` and the account `user@host`. Security `none` (plain SMTP) is
+accepted only for a relay on this computer (127.0.0.1 / localhost), so a password never
+crosses a network in clear text.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import mimetypes
+import re
+import smtplib
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+import keyring
+from keyring.errors import KeyringError
+
+from hotline.config import Settings
+
+KEYRING_SERVICE = "Hotline SMTP"
+SECURITY = ("starttls", "ssl", "none")
+TIMEOUT_S = 30
+
+
+class MailError(RuntimeError):
+    """Sending failed; the message says why in Vietnamese, never with the password."""
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    security: str
+    user: str
+    sender: str
+    recipients: tuple[str, ...]
+
+    @property
+    def account(self) -> str:
+        return f"{self.user}@{self.host}"
+
+    @property
+    def destination(self) -> str:
+        return ", ".join(self.recipients)
+
+
+def smtp_config(settings: Settings) -> SmtpConfig | None:
+    """The e-mail target from settings, or None when e-mail is not configured."""
+    recipients = tuple(a.strip() for a in re.split(r"[,;]", settings.smtp_to) if a.strip())
+    if not settings.smtp_host or not recipients:
+        return None
+    return SmtpConfig(settings.smtp_host.strip(), int(settings.smtp_port),
+                      settings.smtp_security.strip().lower() or "starttls",
+                      settings.smtp_user.strip(),
+                      settings.smtp_from.strip() or settings.smtp_user.strip(), recipients)
+
+
+def store_password(config: SmtpConfig, password: str) -> None:
+    """Keep the SMTP password in the OS keyring (raises MailError when there is none)."""
+    try:
+        keyring.set_password(KEYRING_SERVICE, config.account, password)
+    except KeyringError as exc:
+        raise MailError(f"không lưu được mật khẩu SMTP vào kho khóa của hệ điều hành: {exc}"
+                        ) from exc
+
+
+def _password(config: SmtpConfig) -> str | None:
+    if not config.user:
+        return None
+    try:
+        password = keyring.get_password(KEYRING_SERVICE, config.account)
+    except KeyringError as exc:
+        raise MailError(f"không đọc được mật khẩu SMTP từ kho khóa của hệ điều hành: {exc}"
+                        ) from exc
+    if password is None:
+        raise MailError(f"chưa lưu mật khẩu SMTP cho {config.account} trong kho khóa của hệ "
+                        "điều hành (hotline sync --set-smtp-password)")
+    return password
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def build_message(config: SmtpConfig, subject: str, body: str,
+                  attachments: Sequence[Path]) -> EmailMessage:
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = config.sender
+    msg["To"] = ", ".join(config.recipients)
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=config.host or "hotline.local")
+    msg.set_content(body)
+    for path in attachments:
+        ctype, _ = mimetypes.guess_type(path.name)
+        maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
+        data = path.read_bytes()
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+    return msg
+
+
+def send(config: SmtpConfig, msg: EmailMessage) -> None:
+    """Deliver `msg`; raise MailError naming the server's reason on any failure."""
+    if config.security not in SECURITY:
+        raise MailError(f"kiểu bảo mật SMTP không hợp lệ '{config.security}' "
+                        f"(dùng: {', '.join(SECURITY)})")
+    password = _password(config)
+    if config.security == "none" and not _is_loopback(config.host):
+        raise MailError("SMTP không mã hóa chỉ được dùng với máy chủ chuyển tiếp trên chính "
+                        "máy này (localhost); hãy chọn STARTTLS hoặc SSL")
+    where = f"{config.host}:{config.port}"
+    try:
+        if config.security == "ssl":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                config.host, config.port, timeout=TIMEOUT_S,
+                context=ssl.create_default_context())
+        else:
+            client = smtplib.SMTP(config.host, config.port, timeout=TIMEOUT_S)
+        with client:
+            client.ehlo()
+            if config.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+                client.ehlo()
+            if config.user and password is not None:
+                client.login(config.user, password)
+            refused = client.send_message(msg)
+        if refused:
+            raise MailError("máy chủ thư từ chối người nhận: " + ", ".join(sorted(refused)))
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailError(f"máy chủ thư {where} từ chối đăng nhập của {config.user} "
+                        f"({exc.smtp_code})") from exc
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise MailError("máy chủ thư từ chối người nhận: "
+                        + ", ".join(sorted(exc.recipients))) from exc
+    except smtplib.SMTPResponseException as exc:
+        reason = exc.smtp_error.decode("utf-8", "replace") if isinstance(
+            exc.smtp_error, bytes) else str(exc.smtp_error)
+        raise MailError(f"máy chủ thư {where} từ chối: {exc.smtp_code} {reason}") from exc
+    except smtplib.SMTPException as exc:
+        raise MailError(f"lỗi gửi thư qua {where}: {exc}") from exc
+    except ssl.SSLError as exc:
+        raise MailError(f"lỗi mã hóa (TLS) với máy chủ thư {where}: {exc.reason or exc}"
+                        ) from exc
+    except OSError as exc:
+        raise MailError(f"không kết nối được máy chủ thư {where}: "
+                        f"{exc.strerror or exc}") from exc
