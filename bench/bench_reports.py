@@ -75,7 +75,7 @@ def _timed(fn, runs: int) -> list[float]:
 
 def _fmt(name: str, times: list[float], budget: float | None = None) -> str:
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     median = statistics.median(times)
     verdict = ""
     if budget is not None:
