@@ -53,10 +53,12 @@ def test_search_json_fields_and_filters(loaded: Path, capsys) -> None:
 def test_search_near_ward_and_open_now(loaded: Path, capsys) -> None:
     code, out, _ = run(capsys, "directory", "search", "", "--category", "police", "--ward",
                        "00004", "--json")
+    assert code == 0
     results = json.loads(out)
     assert [r["id"] for r in results] == ["loc-1", "vn.113", "loc-3"]
     assert [r["proximity"] for r in results] == ["ward", "national", "other"]
-    _code, out, _ = run(capsys, "directory", "search", "", "--open-now", "--json")
+    code, out, _ = run(capsys, "directory", "search", "", "--open-now", "--json")
+    assert code == 0 and json.loads(out)
     assert all(r["open_now"] is True for r in json.loads(out))
     assert "vn.1900969680" not in {r["id"] for r in json.loads(out)}  # hours unknown
 
