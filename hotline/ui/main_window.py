@@ -1,0 +1,254 @@
+"""The main window: a sidebar of pages, the call form with search panels beside it, and a
+status bar (who is at the desk, the running call timer, the state of the last sync).
+
+Layout (DESIGN §2 "The window")::
+
+    ┌ sidebar ─┬ page ──────────────────────────────────────────────┐
+    │ Ghi cuộc │ ┌ CallForm ───────────────┬ search panels (tabs) ──┐│
+    │ gọi      │ │ stays visible while the │ library, directory … — ││
+    │ Danh sách│ │ operator searches       │ cite / refer into form ││
+    │ Theo dõi │ └─────────────────────────┴────────────────────────┘│
+    │ …        │                                                    │
+    └──────────┴────────────────────────────────────────────────────┘
+    status: Người trực · ⏱ 03:12 · sync state
+
+Extension points for other engineers' pages — nothing here needs editing to plug in:
+
+- `add_page(key, title, widget)`: a full page in the sidebar (library, directory, reports).
+- `add_search_panel(title, widget)`: a tab beside the call form, so a search result can be
+  cited or referred while the form stays on screen. The panel talks to the form through
+  `window.call_form`: `add_citation(Citation)`, `add_referral(Referral)`,
+  `current_province()`, `current_ward()`, and the signals `location_changed(str, str)` and
+  `urgency_changed(str)`.
+- `set_sync_state(text, ok)`: the sync engine reports the last sync in the status bar.
+- `window.events` (CallEvents): `call_saved(Call)` for views that show calls (reports).
+- `window.reader` (DbReader): a read-only connection on a worker thread for long queries.
+
+Keys: Ctrl+N new call, Ctrl+S save, Alt+1…5 non-counselling calls (from any page), Esc
+discard (in the form), Ctrl+1…9 pages, Ctrl+F the search panel beside the form.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from hotline.ui.call_form import CallForm
+from hotline.ui.call_list import CallListView
+from hotline.ui.events import CallEvents
+from hotline.ui.followups_view import FollowUpsView
+from hotline.ui.tasks import DbReader, alive, run_task
+
+if TYPE_CHECKING:
+    from hotline.app import App
+
+PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.events = CallEvents(self)
+        self.reader = DbReader(lambda: app.store.new_connection(readonly=True))
+        self._pages: dict[str, QWidget] = {}
+        self._titles: dict[str, str] = {}
+        self._started = False
+        self.setWindowTitle(f"Hotline — {app.settings.center_name}")
+        self.resize(1366, 820)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.sidebar = QListWidget(splitter)
+        self.sidebar.setAccessibleName(self.tr("Các trang"))
+        self.sidebar.setMinimumWidth(170)
+        self.sidebar.setMaximumWidth(240)
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget(splitter)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+
+        self.call_page = QSplitter(Qt.Orientation.Horizontal, self.stack)
+        self.call_form = CallForm(app, self.events, self.call_page, own_shortcuts=False)
+        self.search_tabs = QTabWidget(self.call_page)
+        self.search_tabs.setAccessibleName(self.tr("Tra cứu bên cạnh cuộc gọi"))
+        self.search_tabs.setDocumentMode(True)
+        self.search_tabs.hide()
+        self.call_page.addWidget(self.call_form)
+        self.call_page.addWidget(self.search_tabs)
+        self.call_page.setStretchFactor(0, 3)
+        self.call_page.setStretchFactor(1, 2)
+        self.call_page.setCollapsible(0, False)
+        self.call_list = CallListView(app, self.reader, self.events, self.stack)
+        self.followups = FollowUpsView(app, self.reader, self.events, self.stack)
+        self.add_page("call", self.tr("Ghi cuộc gọi"), self.call_page)
+        self.add_page("calls", self.tr("Danh sách cuộc gọi"), self.call_list)
+        self.add_page("followups", self.tr("Theo dõi"), self.followups)
+
+        status = self.statusBar()
+        self.operator_label = QLabel(self.tr("Người trực: %1").replace(
+            "%1", app.operator or self.tr("(chưa đặt tên)")), self)
+        self.timer_label = QLabel(self)
+        self.timer_label.setStyleSheet("font-weight: 700; color: #0b3d91;")
+        self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi đang ghi"))
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(self.tr("Đồng bộ lần cuối"))
+        self.sync_label.hide()
+        status.addWidget(self.operator_label)
+        status.addWidget(self.timer_label)
+        status.addPermanentWidget(self.sync_label)
+
+        self._connect_signals()
+        self.show_page("call")
+
+    # ------------------------------------------------------- extension API
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """A page in the sidebar; Ctrl+<its position> opens it."""
+        if key in self._pages:
+            raise ValueError(f"page {key!r} already exists")
+        self._pages[key] = widget
+        self._titles[key] = title
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(PAGE_KEY_ROLE, key)
+        self.sidebar.addItem(item)
+        position = self.sidebar.count()
+        if position <= 9:
+            item.setToolTip(f"Ctrl+{position}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{position}"), self)
+            shortcut.activated.connect(lambda k=key: self.show_page(k))
+
+    def add_search_panel(self, title: str, widget: QWidget) -> int:
+        """A tab beside the call form (the form stays visible); returns its index."""
+        index = self.search_tabs.addTab(widget, title)
+        self.search_tabs.show()
+        if self.search_tabs.count() == 1:
+            width = max(self.call_page.width(), 900)
+            self.call_page.setSizes([width * 3 // 5, width * 2 // 5])
+        return index
+
+    def show_page(self, key: str) -> None:
+        widget = self._pages[key]
+        self.stack.setCurrentWidget(widget)
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(PAGE_KEY_ROLE) == key:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(row)
+                self.sidebar.blockSignals(False)
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is widget), "")
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def set_sync_state(self, text: str, ok: bool | None = None) -> None:
+        """The last sync, as the sync engine describes it (ok False shows it as a problem)."""
+        colour = "#333" if ok is None else ("#0a5a2a" if ok else "#a0101e")
+        self.sync_label.setStyleSheet(f"color: {colour};")
+        self.sync_label.setText(text)
+        self.sync_label.setVisible(bool(text))
+
+    def set_page_title(self, key: str, title: str) -> None:
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(PAGE_KEY_ROLE) == key:
+                item.setText(title)
+
+    # ----------------------------------------------------------- behaviour
+    def _connect_signals(self) -> None:
+        self.sidebar.currentRowChanged.connect(self._on_sidebar)
+        form = self.call_form
+        for keys, action in form.global_shortcuts():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda a=action: self._on_call_page(a))
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.focus_search_panel)
+        form.timer_changed.connect(self._on_timer)
+        self.call_list.open_call.connect(self.open_call)
+        self.followups.open_call.connect(self.open_call)
+        self.followups.count_changed.connect(self._on_followup_count)
+        self.events.open_call_requested.connect(self.open_call)
+
+    def _on_sidebar(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is not None:
+            self.stack.setCurrentWidget(self._pages[item.data(PAGE_KEY_ROLE)])
+
+    def _on_call_page(self, action: Any) -> None:
+        self.show_page("call")
+        action()
+
+    def new_call(self) -> None:
+        self._on_call_page(self.call_form.start_call)
+
+    def open_call(self, call_id: int) -> None:
+        """Open a saved call in the form (what was being typed stays as a draft)."""
+        self.show_page("call")
+        self.call_form.open_call(call_id)
+
+    def focus_search_panel(self) -> None:
+        if self.search_tabs.count():
+            self.show_page("call")
+            widget = self.search_tabs.currentWidget()
+            widget.setFocus()
+            focus = widget.focusProxy() or widget.nextInFocusChain()
+            if focus is not None and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                focus.setFocus()
+
+    def _on_timer(self, text: str) -> None:
+        self.timer_label.setText(self.tr("Đang ghi cuộc gọi: %1").replace("%1", text)
+                                 if text else "")
+
+    def _on_followup_count(self, count: int) -> None:
+        title = self._titles["followups"]
+        self.set_page_title("followups", f"{title} ({count})" if count else title)
+
+    # ------------------------------------------------------------ lifetime
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(0, self._after_show)
+
+    def _after_show(self) -> None:
+        """Work that need not delay the first paint: drafts, lists, place names."""
+        if not alive(self):
+            return
+        self.call_form.refresh_drafts()
+        self.call_list.load()
+        self.followups.reload()
+
+        def load_units() -> None:
+            from hotline import admin_units
+
+            admin_units.provinces()
+            admin_units.wards("01")  # builds the ward index for every province
+
+        run_task(load_units, on_done=lambda _r: self._units_ready())
+
+    def _units_ready(self) -> None:
+        if alive(self):
+            self.call_form.ensure_lists()
+
+    def closeEvent(self, event: Any) -> None:
+        self.call_form.shutdown()
+        self.reader.close()
+        super().closeEvent(event)
+

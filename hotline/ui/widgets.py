@@ -1,0 +1,427 @@
+"""Small widgets shared by the call window: inline message bars, field error labels,
+type-to-filter pickers that ignore Vietnamese accents, and a multi-select category picker.
+
+Everything here is keyboard-first: an operator on a live call never reaches for the mouse,
+and nothing pops up modally over what they are typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotline.text import fold
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+FOLD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# Calm, high-contrast colours (WCAG AA on white) for message kinds.
+BAR_STYLES = {
+    "info": ("#0b3d91", "#e8f0fe", "#9bb7e8"),
+    "success": ("#0a5a2a", "#e6f4ea", "#8cc9a0"),
+    "warning": ("#6b4500", "#fff4d6", "#e3c268"),
+    "error": ("#8a1020", "#fdecee", "#e59aa4"),
+}
+
+
+class InlineBar(QFrame):
+    """A message strip inside the window (never a modal dialog), with optional actions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("InlineBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        self._buttons: list[QPushButton] = []
+        self._layout = layout
+        self.kind = "info"
+        self._auto_hide = QTimer(self)
+        self._auto_hide.setSingleShot(True)
+        self._auto_hide.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info",
+                     actions: Sequence[tuple[str, Callable[[], None]]] = (),
+                     timeout_ms: int = 0) -> None:
+        """Show `text`; each action is a (label, callback) button. `timeout_ms` hides it."""
+        for button in self._buttons:
+            button.deleteLater()
+        self._buttons = []
+        fg, bg, border = BAR_STYLES.get(kind, BAR_STYLES["info"])
+        self.kind = kind
+        self.setStyleSheet(
+            f"#InlineBar {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"#InlineBar QLabel {{ color: {fg}; }}")
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        for label, callback in actions:
+            button = QPushButton(label, self)
+            button.clicked.connect(callback)
+            self._layout.addWidget(button)
+            self._buttons.append(button)
+        self._auto_hide.stop()
+        if timeout_ms:
+            self._auto_hide.start(timeout_ms)
+        self.show()
+
+    @property
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+
+    def clear(self) -> None:
+        self._auto_hide.stop()
+        self.hide()
+
+
+class ErrorLabel(QLabel):
+    """The inline reason under a field; empty and hidden while the field is fine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #a0101e; font-weight: 600;")
+        self.hide()
+
+    def set_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date-time edit that Tab leaves (Left/Right move between day, month, hour …), so the
+    form's tab order has one stop per field instead of five."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class FoldingCompleter(QCompleter):
+    """Matches what is typed against the folded (accent-free) names: "ha noi" finds Hà Nội."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path).strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def item_model(items: Iterable[tuple[str, str]], parent: QObject | None = None,
+               extra_fold: Callable[[str, str], str] | None = None) -> QStandardItemModel:
+    """A model of (code, label) items with the folded label kept for matching."""
+    model = QStandardItemModel(parent)
+    root = model.invisibleRootItem()
+    rows = []
+    for code, label in items:
+        item = QStandardItem(label)
+        item.setData(code, CODE_ROLE)
+        item.setData(fold(label) + (" " + extra_fold(code, label) if extra_fold else ""),
+                     FOLD_ROLE)
+        item.setEditable(False)
+        rows.append(item)
+    if rows:
+        root.appendRows(rows)
+    return model
+
+
+class SearchCombo(QComboBox):
+    """A type-to-filter picker over a fixed list (provinces, wards).
+
+    Typing filters the list by folded substring; Down/Enter picks; leaving the field with
+    text that matches exactly one entry picks it. `code()` is "" when nothing (valid) is
+    chosen, and `has_unmatched_text()` tells the form to say "choose from the list".
+    """
+
+    code_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        self._completer = FoldingCompleter(self)
+        self._completer.setCompletionRole(FOLD_ROLE)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._completer.setMaxVisibleItems(12)
+        self.lineEdit().setPlaceholderText(placeholder)
+        self._code = ""
+        self.populate: Callable[[], None] | None = None  # fills the list on first use
+        self.set_items([])
+        self.currentIndexChanged.connect(self._on_index_changed)
+        self.lineEdit().editingFinished.connect(self.commit_text)
+        self.lineEdit().textEdited.connect(lambda _t: self._populate())
+        self._completer.activated[QModelIndex].connect(self._on_completer_activated)
+
+    def set_items(self, items: Iterable[tuple[str, str]],
+                  extra_fold: Callable[[str, str], str] | None = None) -> None:
+        """Replace the entries, keeping the chosen code when it is still there (or else the
+        text being typed)."""
+        keep = self._code
+        typed = self.currentText() if not keep else ""
+        cursor = self.lineEdit().cursorPosition()
+        self.blockSignals(True)
+        model = item_model(items, self, extra_fold)
+        self.setModel(model)  # QComboBox deletes the previous model it owned
+        self._completer.setModel(model)
+        self.setCompleter(self._completer)
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+        self.blockSignals(False)
+        self._code = ""
+        if keep:
+            self.set_code(keep, emit=False)
+            if self._code != keep:
+                self.code_changed.emit(self._code)
+        elif typed:
+            self.setEditText(typed)
+            self.lineEdit().setCursorPosition(cursor)
+
+    def code(self) -> str:
+        return self._code
+
+    def set_code(self, code: str, *, emit: bool = True) -> None:
+        index = self.findData(code, CODE_ROLE) if code else -1
+        self.blockSignals(True)
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+        self.blockSignals(False)
+        self._set(self.itemData(index, CODE_ROLE) if index >= 0 else "", emit)
+
+    def has_unmatched_text(self) -> bool:
+        text = self.currentText().strip()
+        return bool(text) and not self._code
+
+    def _populate(self) -> None:
+        if self.populate is not None:
+            self.populate()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._populate()
+        super().focusInEvent(event)
+
+    def commit_text(self) -> None:
+        """Resolve typed text to an entry: exact (folded) name, else the only match."""
+        self._populate()
+        text = self.currentText().strip()
+        if not text:
+            self._set("", True)
+            return
+        index = self.currentIndex()
+        if index >= 0 and self.itemText(index) == text:
+            self._set(self.itemData(index, CODE_ROLE), True)
+            return
+        folded = fold(text)
+        model = self.model()
+        matches = []
+        for row in range(model.rowCount()):
+            idx = model.index(row, 0)
+            name = fold(str(idx.data(Qt.ItemDataRole.DisplayRole)))
+            if name == folded:
+                matches = [row]
+                break
+            if folded in str(idx.data(FOLD_ROLE)):
+                matches.append(row)
+                if len(matches) > 1:
+                    break
+        if len(matches) == 1:
+            self.blockSignals(True)
+            self.setCurrentIndex(matches[0])
+            self.blockSignals(False)
+            self._set(self.itemData(matches[0], CODE_ROLE), True)
+        else:
+            self._set("", True)
+
+    def _on_completer_activated(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.set_code(str(code))
+
+    def _on_index_changed(self, index: int) -> None:
+        self._set(self.itemData(index, CODE_ROLE) if index >= 0 else "", True)
+
+    def _set(self, code: str | None, emit: bool) -> None:
+        code = code or ""
+        if code != self._code:
+            self._code = code
+            if emit:
+                self.code_changed.emit(code)
+
+
+class _FoldFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._words:
+            return True
+        haystack = str(self.sourceModel().index(row, 0, parent).data(FOLD_ROLE))
+        return all(w in haystack for w in self._words)
+
+
+class CategoryPicker(QWidget):
+    """Pick one or more issue categories from the keyboard.
+
+    Type in the filter (accents optional), Enter ticks the first match and clears the
+    filter, Down moves into the list where Space/Enter tick; the chosen ones are listed below.
+    """
+
+    changed = Signal()
+
+    def __init__(self, terms: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        layout.addWidget(self.filter)
+        self._model = item_model(terms, self, extra_fold=lambda code, _l: code)
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self._proxy = _FoldFilter(self)
+        self._proxy.setSourceModel(self._model)
+        self.list = QListView(self)
+        self.list.setModel(self._proxy)
+        self.list.setUniformItemSizes(True)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setMinimumHeight(120)
+        layout.addWidget(self.list, 1)
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setWordWrap(True)
+        layout.addWidget(self.chosen_label)
+        self._order = [code for code, _label in terms]
+        self._labels = dict(terms)
+        self.filter.textChanged.connect(self._on_filter)
+        self._model.itemChanged.connect(lambda _item: self._emit_changed())
+        self.filter.installEventFilter(self)
+        self.list.installEventFilter(self)
+        self._update_label()
+
+    # -- public
+    def codes(self) -> tuple[str, ...]:
+        chosen = set()
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen.add(item.data(CODE_ROLE))
+        return tuple(c for c in self._order if c in chosen)
+
+    def set_codes(self, codes: Iterable[str]) -> None:
+        wanted = set(codes)
+        self._model.blockSignals(True)
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            item.setCheckState(Qt.CheckState.Checked if item.data(CODE_ROLE) in wanted
+                               else Qt.CheckState.Unchecked)
+        self._model.blockSignals(False)
+        self.list.viewport().update()
+        self._emit_changed()
+
+    def toggle(self, code: str) -> None:
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            if item.data(CODE_ROLE) == code:
+                checked = item.checkState() == Qt.CheckState.Checked
+                item.setCheckState(Qt.CheckState.Unchecked if checked
+                                   else Qt.CheckState.Checked)
+                return
+
+    def visible_codes(self) -> list[str]:
+        return [str(self._proxy.index(r, 0).data(CODE_ROLE))
+                for r in range(self._proxy.rowCount())]
+
+    # -- behaviour
+    def _on_filter(self, text: str) -> None:
+        self._proxy.set_text(text)
+        if self._proxy.rowCount():
+            self.list.setCurrentIndex(self._proxy.index(0, 0))
+
+    def _toggle_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.toggle(str(index.data(CODE_ROLE)))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if obj is self.filter:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.filter.text().strip():
+                    if self._proxy.rowCount():
+                        current = self.list.currentIndex()
+                        self._toggle_index(current if current.isValid()
+                                           else self._proxy.index(0, 0))
+                        self.filter.clear()
+                    return True
+                if key == Qt.Key.Key_Down and self._proxy.rowCount():
+                    self.list.setFocus()
+                    if not self.list.currentIndex().isValid():
+                        self.list.setCurrentIndex(self._proxy.index(0, 0))
+                    return True
+            elif obj is self.list:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                    self._toggle_index(self.list.currentIndex())
+                    return True
+                if key == Qt.Key.Key_Up and self.list.currentIndex().row() <= 0:
+                    self.filter.setFocus()
+                    return True
+        return super().eventFilter(obj, event)
+
+    def _emit_changed(self) -> None:
+        self._update_label()
+        self.changed.emit()
+
+    def _update_label(self) -> None:
+        codes = self.codes()
+        if codes:
+            names = "; ".join(self._labels.get(c, c) for c in codes)
+            self.chosen_label.setText(self.tr("Đã chọn: %1").replace("%1", names))
+            self.chosen_label.setStyleSheet("font-weight: 600;")
+        else:
+            self.chosen_label.setText(self.tr("Chưa chọn vấn đề nào"))
+            self.chosen_label.setStyleSheet("color: #555;")
+        self.chosen_label.setAccessibleName(self.chosen_label.text())
