@@ -97,6 +97,7 @@ class CallTableModel(QAbstractTableModel):
         self._generation = 0
         self._total = -1
         self._sort_column = self.TIME
+        self._sort_pending = False
         self._headers = [self.tr("Thời gian"), self.tr("Thời lượng"), self.tr("Số điện thoại"),
                          self.tr("Người gọi"), self.tr("Vấn đề"), self.tr("Mức hỗ trợ"),
                          self.tr("Khẩn cấp"), self.tr("Hồ sơ"), self.tr("Tóm tắt")]
@@ -163,9 +164,14 @@ class CallTableModel(QAbstractTableModel):
             return
         self._sort_column = column
         self._sort_ascending = ascending
+        if self._loading:  # a page is on its way: sort once it is in
+            self._sort_pending = True
+            return
         if self._exhausted:
             self._sort_in_memory()
-        elif 0 <= self._total <= SORT_ALL_LIMIT:
+        elif self._total < 0:  # still counting: decide when the count is in
+            self._sort_pending = True
+        elif self._total <= SORT_ALL_LIMIT:
             self._fetch_all_then_sort()
         else:
             self.message.emit(self.tr(
@@ -195,6 +201,7 @@ class CallTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Drop the rows and start again from the first page (a new filter, a saved call)."""
         self._generation += 1
+        self._sort_pending = False
         if self._loading:
             self.reader.interrupt()
         if self._sort_column != self.TIME:
@@ -245,6 +252,13 @@ class CallTableModel(QAbstractTableModel):
         if self._exhausted and self._total < 0:
             self._total = len(self._rows)
             self.total_changed.emit(self._total)
+        self._run_pending_sort()
+
+    def _run_pending_sort(self) -> None:
+        if self._sort_pending and self._sort_column != self.TIME:
+            self._sort_pending = False
+            self.sort(self._sort_column, Qt.SortOrder.AscendingOrder if self._sort_ascending
+                      else Qt.SortOrder.DescendingOrder)
 
     def _on_error(self, generation: int, exc: Exception) -> None:
         if not alive(self) or generation != self._generation:
@@ -265,6 +279,8 @@ class CallTableModel(QAbstractTableModel):
             if alive(self) and generation == self._generation:
                 self._total = total
                 self.total_changed.emit(total)
+                if not self._loading:
+                    self._run_pending_sort()
 
         self.reader.submit(work, on_done=done, on_error=lambda exc, tb: None)
 
