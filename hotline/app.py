@@ -15,6 +15,7 @@ from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import Clock
 from hotline.directory.service import DirectoryService
+from hotline.library.service import LibraryService
 from hotline.reports.service import ReportService
 from hotline.reports.sync import SyncService
 from hotline.security.accounts import AccountService, User
@@ -43,6 +44,7 @@ class App:
     taxonomy: Taxonomy
     calls: CallService
     directory: DirectoryService
+    library: LibraryService  # indexes the bundled library lazily, on first library use
     audit: AuditLog
     accounts: AccountService
     session: Session
@@ -118,6 +120,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, *,
         taxonomy=taxonomy,
         calls=CallService(store, taxonomy, clock),
         directory=support_directory,
+        library=LibraryService(store, clock, audit=audit),
         audit=audit,
         accounts=AccountService(store, clock, audit),
         session=Session(),

@@ -1,0 +1,103 @@
+"""Writing documents and their articles into the store and the folded full-text index.
+
+Every function here runs inside the caller's transaction, so a document is stored and
+indexed completely or not at all. The index gets the folded form of exactly the strings the
+`library_fts_content` view shows (read back through the view), so the 'delete' command later
+receives the same tokens that were inserted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from hotline.library.models import Document, Section, is_current
+from hotline.library.query import OLD_TOKEN, meta_token, normalize
+from hotline.text import fold
+
+# Bump when what goes into the index changes (folding, columns, meta tokens): the bundled
+# library is then re-indexed and `reindex_all` rebuilds everything else.
+INDEX_VERSION = "1"
+GENERATION_KEY = "library.generation"
+
+
+def meta_for(doc_id: str, doc_type: str, status: str, origin: str) -> str:
+    tokens = [meta_token("d", doc_id), meta_token("t", fold(doc_type)), meta_token("o", origin)]
+    if not is_current(status):
+        tokens.append(OLD_TOKEN)
+    return " ".join(tokens)
+
+
+def _clean(text: str) -> str:
+    return normalize(text).strip()
+
+
+def write_document(conn: sqlite3.Connection, doc: Document, sections: Sequence[Section], *,
+                   now: str, sort_key: int = 0, created_at: str | None = None) -> None:
+    """Insert the document row, its articles and their index entries."""
+    conn.execute(
+        "INSERT INTO library_documents(id, symbol, title, doc_type, issuer, issued, effective,"
+        " status, replaced_by, replaces, cite_as, aliases, tags, summary, origin, source_path,"
+        " content_hash, as_of, sort_key, created_at, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (doc.id, _clean(doc.symbol), _clean(doc.title), _clean(doc.doc_type),
+         _clean(doc.issuer), doc.issued, doc.effective, doc.status, _clean(doc.replaced_by),
+         _clean(doc.replaces), _clean(doc.cite_as), ";".join(_clean(a) for a in doc.aliases),
+         ";".join(_clean(t) for t in doc.tags), _clean(doc.summary), doc.origin,
+         doc.source_path, doc.content_hash, doc.as_of, sort_key, created_at or now, now))
+    conn.executemany(
+        "INSERT INTO library_articles(doc_id, position, number, label, heading, chapter, text,"
+        " note, citation) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(doc.id, position, s.number, _clean(s.label), _clean(s.heading), _clean(s.chapter),
+          _clean(s.text), _clean(s.note), _clean(s.citation))
+         for position, s in enumerate(sections, start=1)])
+    _index(conn, doc.id, delete=False)
+
+
+def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+    """Remove a document, its articles and their index entries; False if it was not there."""
+    if conn.execute("SELECT 1 FROM library_documents WHERE id = ?", (doc_id,)).fetchone() is None:
+        return False
+    _index(conn, doc_id, delete=True)
+    conn.execute("DELETE FROM library_articles WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM library_documents WHERE id = ?", (doc_id,))
+    return True
+
+
+def _index(conn: sqlite3.Connection, doc_id: str, *, delete: bool) -> None:
+    doc = conn.execute("SELECT doc_type, status, origin FROM library_documents WHERE id = ?",
+                       (doc_id,)).fetchone()
+    meta = meta_for(doc_id, doc[0], doc[1], doc[2])
+    rows = conn.execute(
+        "SELECT id, title, heading, chapter, body FROM library_fts_content WHERE id IN "
+        "(SELECT id FROM library_articles WHERE doc_id = ?)", (doc_id,)).fetchall()
+    if delete:
+        conn.executemany(
+            "INSERT INTO library_fts(library_fts, rowid, title, heading, chapter, body, meta)"
+            " VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+            [(r[0], fold(r[1]), fold(r[2]), fold(r[3]), fold(r[4]), meta) for r in rows])
+    else:
+        conn.executemany(
+            "INSERT INTO library_fts(rowid, title, heading, chapter, body, meta)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(r[0], fold(r[1]), fold(r[2]), fold(r[3]), fold(r[4]), meta) for r in rows])
+
+
+def bump_generation(conn: sqlite3.Connection) -> None:
+    """Tell every process's document cache that the library changed."""
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
+                 "SET value = CAST(value AS INTEGER) + 1", (GENERATION_KEY,))
+
+
+def generation(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
+    return row[0] if row else "0"
+
+
+def reindex_all(conn: sqlite3.Connection) -> int:
+    """Rebuild the whole index from the stored articles (after INDEX_VERSION changes)."""
+    conn.execute("INSERT INTO library_fts(library_fts) VALUES ('delete-all')")
+    ids = [r[0] for r in conn.execute("SELECT id FROM library_documents")]
+    for doc_id in ids:
+        _index(conn, doc_id, delete=False)
+    return len(ids)
