@@ -45,43 +45,86 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hotline.ui.call_form import CallForm
-from hotline.ui.call_list import CallListView
 from hotline.ui.events import CallEvents
-from hotline.ui.followups_view import FollowUpsView
-from hotline.ui.tasks import DbReader, alive, run_task
 
 if TYPE_CHECKING:
     from hotline.app import App
+    from hotline.ui.call_form import CallForm
+    from hotline.ui.call_list import CallListView
+    from hotline.ui.followups_view import FollowUpsView
+    from hotline.ui.tasks import DbReader
 
-PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole. The frame painted at start-up touches no `Qt.` enum: the first
+# access builds all of the namespace's enum types, ~35 ms that can wait until after the paint.
+PAGE_KEY_ROLE = 256
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    """`MainWindow(app)` builds everything. `MainWindow(title=…)` is only the frame, cheap
+    enough to paint before the data is opened; `attach(app)` then fills it (start-up)."""
+
+    app: App
+    events: CallEvents
+    reader: DbReader
+    call_form: CallForm
+    call_list: CallListView
+    followups: FollowUpsView
+
+    def __init__(self, app: App | None = None, parent: QWidget | None = None, *,
+                 title: str = "") -> None:
         super().__init__(parent)
-        self.app = app
-        self.events = CallEvents(self)
-        self.reader = DbReader(lambda: app.store.new_connection(readonly=True))
         self._pages: dict[str, QWidget] = {}
         self._titles: dict[str, str] = {}
         self._started = False
-        self.setWindowTitle(f"Hotline — {app.settings.center_name}")
+        self._attached = False
+        self.setWindowTitle(f"Hotline — {title}" if title else "Hotline")
         self.resize(1366, 820)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(self)  # horizontal by default
         self.sidebar = QListWidget(splitter)
         self.sidebar.setAccessibleName(self.tr("Các trang"))
         self.sidebar.setMinimumWidth(170)
-        self.sidebar.setMaximumWidth(240)
-        self.sidebar.setStyleSheet(
-            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        self.sidebar.setMaximumWidth(220)
         self.stack = QStackedWidget(splitter)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
+        self.opening = QLabel(self.tr("Đang mở dữ liệu…"), self.stack)
+        self.opening.setIndent(40)
+        self.stack.addWidget(self.opening)
+
+        status = self.statusBar()
+        self.operator_label = QLabel(self)
+        self.timer_label = QLabel(self)
+        self.timer_label.setStyleSheet("font-weight: 700; color: #0b3d91;")
+        self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi đang ghi"))
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(self.tr("Đồng bộ lần cuối"))
+        self.sync_label.hide()
+        status.addWidget(self.operator_label)
+        status.addWidget(self.timer_label)
+        status.addPermanentWidget(self.sync_label)
+        if app is not None:
+            self.attach(app)
+
+    def attach(self, app: App) -> None:
+        """Build the pages over an opened App (imports the heavy parts only now)."""
+        from hotline.ui.call_form import CallForm
+        from hotline.ui.call_list import CallListView
+        from hotline.ui.followups_view import FollowUpsView
+        from hotline.ui.tasks import DbReader
+
+        if self._attached:
+            raise RuntimeError("MainWindow.attach called twice")
+        self._attached = True
+        self.app = app
+        self.events = CallEvents(self)
+        self.reader = DbReader(lambda: app.store.new_connection(readonly=True))
+        self.setWindowTitle(f"Hotline — {app.settings.center_name}")
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
 
         self.call_page = QSplitter(Qt.Orientation.Horizontal, self.stack)
         self.call_form = CallForm(app, self.events, self.call_page, own_shortcuts=False)
@@ -99,22 +142,20 @@ class MainWindow(QMainWindow):
         self.add_page("call", self.tr("Ghi cuộc gọi"), self.call_page)
         self.add_page("calls", self.tr("Danh sách cuộc gọi"), self.call_list)
         self.add_page("followups", self.tr("Theo dõi"), self.followups)
-
-        status = self.statusBar()
-        self.operator_label = QLabel(self.tr("Người trực: %1").replace(
-            "%1", app.operator or self.tr("(chưa đặt tên)")), self)
-        self.timer_label = QLabel(self)
-        self.timer_label.setStyleSheet("font-weight: 700; color: #0b3d91;")
-        self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi đang ghi"))
-        self.sync_label = QLabel(self)
-        self.sync_label.setAccessibleName(self.tr("Đồng bộ lần cuối"))
-        self.sync_label.hide()
-        status.addWidget(self.operator_label)
-        status.addWidget(self.timer_label)
-        status.addPermanentWidget(self.sync_label)
+        self.operator_label.setText(self.tr("Người trực: %1").replace(
+            "%1", app.operator or self.tr("(chưa đặt tên)")))
 
         self._connect_signals()
         self.show_page("call")
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        if self.isVisible() and not self._started:
+            self._started = True
+            QTimer.singleShot(0, self._after_show)
+
+    @property
+    def attached(self) -> bool:
+        return self._attached
 
     # ------------------------------------------------------- extension API
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
@@ -221,14 +262,22 @@ class MainWindow(QMainWindow):
         self.set_page_title("followups", f"{title} ({count})" if count else title)
 
     # ------------------------------------------------------------ lifetime
+    painted = False
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        self.painted = True
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._started:
+        if self._attached and not self._started:
             self._started = True
             QTimer.singleShot(0, self._after_show)
 
     def _after_show(self) -> None:
         """Work that need not delay the first paint: drafts, lists, place names."""
+        from hotline.ui.tasks import alive, run_task
+
         if not alive(self):
             return
         self.call_form.refresh_drafts()
@@ -244,11 +293,14 @@ class MainWindow(QMainWindow):
         run_task(load_units, on_done=lambda _r: self._units_ready())
 
     def _units_ready(self) -> None:
+        from hotline.ui.tasks import alive
+
         if alive(self):
             self.call_form.ensure_lists()
 
     def closeEvent(self, event: Any) -> None:
-        self.call_form.shutdown()
-        self.reader.close()
+        if self._attached:
+            self.call_form.shutdown()
+            self.reader.close()
         super().closeEvent(event)
 

@@ -1,0 +1,249 @@
+"""Start-up and memory of the window with a 1,000,000-call database.
+
+    .venv/bin/python bench/bench_gui.py --db-dir bench/out/1m [--runs 9] [--pages 50]
+
+where the directory was filled by
+`.venv/bin/hotline --data-dir DIR demo --calls 1000000 --days 365`.
+
+1. Start to first window shown: a fresh process (offscreen Qt) from launch until the main
+   window's first paint, against an empty PySide6 window started the same way (a process
+   that imports PySide6, creates the QApplication and paints a QMainWindow). Runs
+   alternate; medians, the ratio of medians and p95 are reported. Target: ratio <= 1.5.
+2. Peak memory: a process opens the window on the database, shows every call (the "Tất
+   cả" range: 1,000,000 rows match), scrolls the list down `--pages` pages of 200 rows,
+   opens the follow-ups page and a call in the form, then reports ru_maxrss, plus the time
+   to the first rows and the page fetch latencies. Target: <= 250 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+
+
+# ------------------------------------------------------------------ children
+def _watch_paint(qt, on_paint) -> None:  # type: ignore[no-untyped-def]
+    """Call on_paint(widget) for every paint of a widget (same watcher in every child)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Watcher(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType():
+                on_paint(obj)
+            return False
+
+    qt._paint_watcher = Watcher()
+    qt.installEventFilter(qt._paint_watcher)
+
+
+def child_empty() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    qt = QApplication(sys.argv[:1])
+
+    def painted(widget):  # type: ignore[no-untyped-def]
+        if widget.isWindow():
+            print("SHOWN", flush=True)
+            os._exit(0)
+
+    _watch_paint(qt, painted)
+    window = QMainWindow()
+    window.setWindowTitle("Hotline")
+    window.resize(1366, 820)
+    window.show()
+    qt.exec()
+
+
+def child_hotline(data_dir: str) -> None:
+    """SHOWN at the main window's first paint; READY when the call form has painted."""
+    from hotline.ui.main import qt_application, start
+
+    qt = qt_application()
+    state = {"shown": False, "form": None}
+
+    def painted(widget):  # type: ignore[no-untyped-def]
+        if widget.isWindow() and not state["shown"]:
+            state["shown"] = True
+            print("SHOWN", flush=True)
+        if state["form"] is not None and widget is state["form"]:
+            print("READY", flush=True)
+            os._exit(0)
+
+    _watch_paint(qt, painted)
+    started = start(data_dir)
+    if started is None:
+        print("FAILED", flush=True)
+        os._exit(1)
+    state["form"] = started[2].call_form
+    started[2].call_form.update()
+    qt.exec()
+
+
+def child_memory(data_dir: str, pages: int) -> None:
+    import resource
+
+    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    from hotline.ui.main import start
+
+    started = start(data_dir)
+    assert started is not None
+    _qt, app, window = started
+    view = window.call_list
+    model = view.model
+
+    def wait(predicate, timeout_s=120.0):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + timeout_s
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise SystemExit("timed out")
+            QApplication.processEvents()
+            time.sleep(0.001)
+
+    wait(lambda: window._started and not model.loading)
+    window.show_page("calls")
+    timer = QElapsedTimer()
+    timer.start()
+    view.set_range(None)  # every date: all 1,000,000 calls match
+    wait(lambda: model.rowCount() > 0 and not model.loading)
+    first_rows_ms = timer.nsecsElapsed() / 1e6
+    ui_stalls: list[float] = []
+    fetch_ms: list[float] = []
+    for _ in range(pages):
+        before = model.rowCount()
+        timer.restart()
+        view.table.scrollToBottom()
+        QApplication.processEvents()
+        ui_stalls.append(timer.nsecsElapsed() / 1e6)  # the UI thread's own share
+        wait(lambda b=before: model.rowCount() > b and not model.loading)
+        fetch_ms.append(timer.nsecsElapsed() / 1e6)
+    wait(lambda: model.total >= 0)
+    total = model.total
+    window.show_page("followups")
+    wait(lambda: not window.followups.loading)
+    window.open_call(model.call_at(model.rowCount() - 1).id)
+    QApplication.processEvents()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("RESULT " + json.dumps({
+        "rows_loaded": model.rowCount(), "total": total, "first_rows_ms": first_rows_ms,
+        "fetch_ms": fetch_ms, "ui_ms": ui_stalls, "peak_mb": peak_kb / 1024,
+    }), flush=True)
+    window.close()
+    app.close()
+    os._exit(0)
+
+
+# -------------------------------------------------------------------- parent
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("HOTLINE_DATA_DIR", None)
+    return env
+
+
+def time_start(kind: str, data_dir: str) -> tuple[float, float]:
+    """Seconds from launching a process until its window's first paint, and until ready
+    (the call form painted; the same as shown for the empty window)."""
+    args = [sys.executable, str(HERE), "--child", kind]
+    if kind == "hotline":
+        args += ["--db-dir", data_dir]
+    begin = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env())
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    shown = time.perf_counter() - begin
+    ready = shown
+    if line == "SHOWN" and kind == "hotline":
+        line = proc.stdout.readline().strip()
+        ready = time.perf_counter() - begin
+        line = "SHOWN" if line == "READY" else line
+    proc.wait(60)
+    if line != "SHOWN":
+        raise SystemExit(f"{kind} start failed: {line} {proc.stderr.read() if proc.stderr else ''}")
+    return shown, ready
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db-dir", default="bench/out/1m")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--child", choices=["empty", "hotline", "memory"])
+    args = parser.parse_args()
+    if args.child == "empty":
+        child_empty()
+        return 0
+    if args.child == "hotline":
+        child_hotline(args.db_dir)
+        return 0
+    if args.child == "memory":
+        child_memory(args.db_dir, args.pages)
+        return 0
+
+    db = Path(args.db_dir) / "hotline.sqlite"
+    if not db.exists():
+        raise SystemExit(f"{db} not found: fill it with `hotline --data-dir {args.db_dir} demo "
+                         "--calls 1000000 --days 365`")
+    print(f"database: {db} ({db.stat().st_size / 1e6:.0f} MB)")
+    # warm-up (page cache, any pending migration), not counted
+    time_start("empty", args.db_dir)
+    time_start("hotline", args.db_dir)
+    empty: list[float] = []
+    hotline: list[float] = []
+    ready: list[float] = []
+    for _ in range(args.runs):
+        empty.append(time_start("empty", args.db_dir)[0])
+        shown, usable = time_start("hotline", args.db_dir)
+        hotline.append(shown)
+        ready.append(usable)
+    e_med, h_med = statistics.median(empty), statistics.median(hotline)
+
+    def line(label: str, values: list[float]) -> None:
+        print(f"  {label:<30}: median {statistics.median(values) * 1000:.0f} ms, p95 "
+              f"{pct(values, .95) * 1000:.0f} ms, min {min(values) * 1000:.0f} ms")
+
+    print(f"start-up, {args.runs} runs each, alternating (process launch to paint):")
+    line("empty PySide6 window", empty)
+    line("Hotline window, 1M calls", hotline)
+    line("Hotline ready (form painted)", ready)
+    print(f"  ratio of medians (window)     : {h_med / e_med:.2f}x (target <= 1.5x); "
+          f"ratio of minima {min(hotline) / min(empty):.2f}x")
+    print(f"  ratio of medians (ready)      : {statistics.median(ready) / e_med:.2f}x")
+
+    proc = subprocess.run([sys.executable, str(HERE), "--child", "memory", "--db-dir",
+                           args.db_dir, "--pages", str(args.pages)],
+                          capture_output=True, text=True, env=_env(), timeout=600)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"memory run failed: {proc.stdout}\n{proc.stderr}")
+    result = json.loads(line[len("RESULT "):])
+    fetch, ui = result["fetch_ms"], result["ui_ms"]
+    print(f"call list over every date ({result['total']:,} calls):")
+    print(f"  first rows           : {result['first_rows_ms']:.0f} ms")
+    print(f"  next page (200 rows) : median {statistics.median(fetch):.1f} ms, p95 "
+          f"{pct(fetch, .95):.1f} ms over {len(fetch)} pages (off the UI thread)")
+    print(f"  UI thread per scroll : median {statistics.median(ui):.1f} ms, p95 "
+          f"{pct(ui, .95):.1f} ms")
+    print(f"  peak memory          : {result['peak_mb']:.0f} MB with {result['rows_loaded']:,} "
+          f"rows loaded (target <= 250 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
