@@ -104,12 +104,18 @@ def parse_phones(cell: str) -> list[EntryPhone]:
     return phones
 
 
-def parse_categories(cell: str, service: DirectoryService) -> list[str]:
-    """Codes (police;health) — Vietnamese or English labels are accepted too."""
+def category_labels(service: DirectoryService) -> dict[str, str]:
+    """Folded Vietnamese and English labels → code, so "Công an" imports as police."""
     by_label = {}
     for term in service.taxonomy.terms("directory_categories"):
         by_label[fold(term.vi)] = term.code
         by_label[fold(term.en)] = term.code
+    return by_label
+
+
+def parse_categories(cell: str, by_label: dict[str, str]) -> list[str]:
+    """Codes (police;health) — labels are accepted too; unknown ones are kept for the
+    validator to name."""
     codes = []
     for part in re.split(r"[;,]", cell):
         part = part.strip()
@@ -163,6 +169,7 @@ def read_flat(table: Table, service: DirectoryService, report: ImportReport,
         report.warnings.append(Issue(name, 1, ", ".join(unknown), "cột không dùng, bỏ qua"))
     rename = dict(zip(table.header, header, strict=True))
     today = service.clock.today().isoformat()
+    by_label = category_labels(service)
     candidates = []
     for line, raw in table.rows:
         row = {rename[k]: (v or "").strip() for k, v in raw.items()}
@@ -226,7 +233,7 @@ def read_flat(table: Table, service: DirectoryService, report: ImportReport,
         entry = Entry(
             id=row.get("id", ""), name=row.get("name", ""),
             organisation=row.get("organisation", ""),
-            categories=tuple(parse_categories(row.get("categories", ""), service)),
+            categories=tuple(parse_categories(row.get("categories", ""), by_label)),
             province_code=province, ward_code=ward, address=address,
             phones=tuple(parse_phones(row.get("phones", ""))), hours=row.get("hours", ""),
             services=row.get("services", ""), eligibility=row.get("eligibility", ""),

@@ -45,6 +45,7 @@ BUNDLE_META_KEY = "directory_bundle_version"
 BUNDLE_FILE = ("directory", "national.json")
 OPEN_REFERRAL_STATUSES = ("suggested", "contacted", "accepted")
 EMERGENCY_NUMBERS = ("113", "115", "111")
+OPTIMIZE_AFTER = 1000  # entries written at once before the search index is compacted
 _ID = re.compile(r"^[\w.:@\-]{1,120}$")
 _DIGITS_QUERY = re.compile(r"^[\d\s.\-+()]{3,}$")
 
@@ -329,6 +330,9 @@ class DirectoryService:
                         result.updated += 1
                 if progress is not None and (i % 500 == 0 or i == total):
                     progress(i, total)
+            if result.created + result.updated >= OPTIMIZE_AFTER:
+                # merge the index segments a bulk load leaves behind: searches read one
+                tx.execute("INSERT INTO directory_fts(directory_fts) VALUES ('optimize')")
         return result
 
     @contextmanager
@@ -385,8 +389,8 @@ class DirectoryService:
                        [(c, rid) for c in entry.categories])
         tx.executemany("INSERT OR IGNORE INTO directory_phones(number, rid) VALUES (?, ?)",
                        [(p.number, rid) for p in entry.phones])
-        tx.execute("INSERT INTO directory_fts(rowid, body) VALUES (?, ?)",
-                   (rid, self._search_body(entry)))
+        tx.execute("INSERT INTO directory_fts(rowid, body, tags) VALUES (?, ?, ?)",
+                   (rid, self._search_body(entry), search_tags(entry)))
         tx.execute("INSERT INTO directory_changes(entry_id, action, at, by, fields, before, note)"
                    " VALUES (?,?,?,?,?,?,?)",
                    (entry.id, action, iso(now), by, ";".join(changed),
@@ -483,47 +487,69 @@ class DirectoryService:
         today = now.date()
         near_ward = query.near_ward or ""
         near_province = query.near_province or query.province or ""
-        if near_ward and not near_province:
+        if near_ward:  # a ward code is unique nationwide: it names its province
             unit = admin_units.ward(near_ward)
-            near_province = unit.province_code if unit else ""
-        clauses: list[str] = []
+            near_province = unit.province_code if unit else near_province
         params: dict[str, Any] = {"ward": near_ward or None, "prov": near_province or None}
-        if not query.include_inactive:
-            clauses.append("e.active = 1")
-        match = fts_query(query.text)
-        if match:
-            clauses.append("e.rid IN (SELECT rowid FROM directory_fts WHERE directory_fts "
-                           "MATCH :match)")
-            params["match"] = match
-        if query.category:
-            clauses.append("e.rid IN (SELECT rid FROM directory_entry_categories "
-                           "WHERE code = :category)")
-            params["category"] = query.category
-        if query.province:
-            clauses.append("e.province_code = :province")
-            params["province"] = (admin_units.province_code(query.province)
-                                  if query.province.isdigit() else query.province)
-        where = " AND ".join(clauses) or "1"
-        sql = ("SELECT e.*, CASE WHEN e.ward_code = :ward THEN 0 "
-               "WHEN e.province_code = :prov THEN 1 WHEN e.province_code = '' THEN 2 ELSE 3 END "
-               f"AS proximity FROM directory_entries e WHERE {where} "
-               "ORDER BY proximity, e.name_key, e.rid LIMIT :limit OFFSET :offset")
         hits: list[Hit] = []
-        offset = 0
         page = query.limit if not query.open_now else max(query.limit * 4, 200)
-        while True:
-            rows = conn.execute(sql, {**params, "limit": page, "offset": offset}).fetchall()
-            for row in rows:
-                entry = _entry(row)
-                open_now = entry.open_at(now)
-                if query.open_now and not open_now:
-                    continue
-                hits.append(Hit(entry, int(row["proximity"]), open_now, entry.is_stale(today)))
-                if len(hits) >= query.limit:
-                    return hits
-            if not query.open_now or len(rows) < page:
-                return hits
-            offset += page
+        for row in self._rows(conn, query, params, page):
+            entry = _entry(row)
+            open_now = entry.open_at(now)
+            if query.open_now and not open_now:
+                continue
+            hits.append(Hit(entry, int(row["proximity"]), open_now, entry.is_stale(today)))
+            if len(hits) >= query.limit:
+                break
+        return hits
+
+    def _rows(self, conn: sqlite3.Connection, query: DirectoryQuery, params: dict[str, Any],
+              page: int) -> Iterator[sqlite3.Row]:
+        """Matching rows in display order, fetched a page at a time.
+
+        With text or a filter, the full-text index intersects the words with the filter
+        tokens and only the matches are sorted. Without either (browsing everything), each
+        proximity bucket is read in name order from its own index, so the first page of
+        50,000 entries costs no more than the first page of fifty.
+        """
+        match = self.match_expression(query)
+        active = "" if query.include_inactive else "e.active = 1 AND "
+        if match:
+            # sort only the keys of the matches, then read the page's full rows
+            sql = (f"SELECT e.*, s.proximity FROM (SELECT e.rid, {_PROXIMITY} AS proximity, "
+                   f"e.name_key FROM directory_entries e WHERE {active}e.rid IN "
+                   "(SELECT rowid FROM directory_fts WHERE directory_fts MATCH :match) "
+                   "ORDER BY proximity, e.name_key, e.rid LIMIT :limit OFFSET :offset) s "
+                   "JOIN directory_entries e ON e.rid = s.rid "
+                   "ORDER BY s.proximity, s.name_key, s.rid")
+            yield from _paged(conn, sql, {**params, "match": match}, page)
+            return
+        buckets: list[tuple[str, int]] = []
+        if params["ward"]:
+            buckets.append((f"{active}e.ward_code = :ward", NEAR_WARD))
+        if params["prov"]:
+            buckets.append((f"{active}e.province_code = :prov AND e.ward_code IS NOT :ward",
+                            NEAR_PROVINCE))
+        buckets.append((f"{active}e.province_code = ''", NATIONAL))
+        buckets.append((f"{active}e.province_code NOT IN (coalesce(:prov, ''), '')", ELSEWHERE))
+        for where, proximity in buckets:
+            sql = (f"SELECT e.*, {proximity} AS proximity FROM directory_entries e "
+                   f"WHERE {where} ORDER BY e.name_key, e.rid LIMIT :limit OFFSET :offset")
+            yield from _paged(conn, sql, params, page)
+
+    def match_expression(self, query: DirectoryQuery) -> str:
+        """The FTS5 query for the text and the filters ("" when there is neither)."""
+        parts = []
+        text = fts_query(query.text)
+        if text:
+            parts.append(f"body : ({text})")
+        if query.category:
+            parts.append(f"tags : {_tag('zc', query.category)}")
+        if query.province:
+            province = (admin_units.province_code(query.province)
+                        if query.province.isdigit() else query.province)
+            parts.append(f"tags : {_tag('zp', province)}")
+        return " AND ".join(parts)
 
     def emergency(self, province_code: str = "", ward_code: str = "", *,
                   now: datetime | None = None, local_limit: int = 6) -> list[Hit]:
@@ -618,6 +644,34 @@ class DirectoryService:
             f"ON c.id = r.call_id WHERE {where} GROUP BY r.category, r.status",
             params).fetchall()
         return {(r[0], r[1]): int(r[2]) for r in rows}
+
+
+_PROXIMITY = ("CASE WHEN e.ward_code = :ward THEN 0 WHEN e.province_code = :prov THEN 1 "
+              "WHEN e.province_code = '' THEN 2 ELSE 3 END")
+
+
+def _paged(conn: sqlite3.Connection, sql: str, params: dict[str, Any],
+           page: int) -> Iterator[sqlite3.Row]:
+    offset = 0
+    while True:
+        rows = conn.execute(sql, {**params, "limit": page, "offset": offset}).fetchall()
+        yield from rows
+        if len(rows) < page:
+            return
+        offset += page
+
+
+def _tag(prefix: str, value: str) -> str:
+    """A filter token the tokenizer keeps whole: letters and digits only."""
+    return prefix + re.sub(r"[^0-9A-Za-z]", "", value).lower()
+
+
+def search_tags(entry: Entry) -> str:
+    tags = [_tag("zp", entry.province_code or "vn")]
+    if entry.ward_code:
+        tags.append(_tag("zw", entry.ward_code))
+    tags.extend(_tag("zc", c) for c in entry.categories)
+    return " ".join(tags)
 
 
 def _clean(text: str) -> str:

@@ -51,10 +51,12 @@ CREATE TABLE directory_phones (
 ) WITHOUT ROWID;
 CREATE INDEX directory_phones_by_rid ON directory_phones(rid);
 
--- Folded (accent-free, đ→d) name, organisation, services, notes, address, category labels
--- and numbers; rowid = directory_entries.rid.
+-- rowid = directory_entries.rid. `body`: folded (accent-free, đ→d) name, organisation,
+-- services, notes, address, category labels, place names and numbers — what the operator
+-- types. `tags`: filter tokens (zp01 province, zw00004 ward, zcpolice category),
+-- so text and filters intersect inside the index instead of row by row.
 CREATE VIRTUAL TABLE directory_fts USING fts5(
-    body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    body, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 
 -- Who changed what and when, with the entry as it was before (directory data describes
