@@ -12,7 +12,6 @@ sorts every matching row in memory, which the model does only up to `SORT_ALL_LI
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -57,16 +56,29 @@ SORT_ALL_LIMIT = 20_000
 CALL_ID_ROLE = Qt.ItemDataRole.UserRole
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+HANDLED_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT, int(CALL_ID_ROLE),
+                           int(SUMMARY_ROLE), int(SORT_ROLE)})
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
 class Row:
-    """One fetched call and its display texts (computed on the reader thread)."""
+    """One fetched call; its display texts are made on first paint and kept.
 
-    call: CallSummary
-    cells: tuple[str, ...]
+    Formatting (phone numbers above all) is Python work: done on the reader thread it would
+    hold the GIL while the UI thread paints, so it is done lazily, for painted rows only.
+    """
+
+    __slots__ = ("call", "cells")
+
+    def __init__(self, call: CallSummary) -> None:
+        self.call = call
+        self.cells: tuple[str, ...] | None = None
 
 
 class CallTableModel(QAbstractTableModel):
@@ -101,6 +113,7 @@ class CallTableModel(QAbstractTableModel):
         self._headers = [self.tr("Thời gian"), self.tr("Thời lượng"), self.tr("Số điện thoại"),
                          self.tr("Người gọi"), self.tr("Vấn đề"), self.tr("Mức hỗ trợ"),
                          self.tr("Khẩn cấp"), self.tr("Hồ sơ"), self.tr("Tóm tắt")]
+        self._emergency_brush = QBrush(QColor("#a0101e"))
         self._level_rank = {t.code: i for i, t in enumerate(taxonomy.terms("levels"))}
         self._urgency_rank = {t.code: i for i, t in enumerate(taxonomy.terms("urgencies"))}
 
@@ -111,26 +124,28 @@ class CallTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
+        # Called ~1,500 times per repaint: plain int roles, unhandled roles leave first.
+        if role not in HANDLED_ROLES:
             return None
-        row = self._rows[index.row()]
+        r = index.row()
+        if not 0 <= r < len(self._rows):
+            return None
+        row = self._rows[r]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.SUMMARY, self.CATEGORIES):
-            return row.cells[col]
-        if role == Qt.ItemDataRole.ForegroundRole and row.call.urgency == "emergency":
-            return QBrush(QColor("#a0101e"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == DISPLAY:
+            return self._cells(row)[col]
+        if role == FOREGROUND:
+            return self._emergency_brush if row.call.urgency == "emergency" else None
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED if col == self.DURATION else None
+        if role == TOOLTIP:
+            return self._cells(row)[col] if col in (self.SUMMARY, self.CATEGORIES) else None
         if role == CALL_ID_ROLE:
             return row.call.id
         if role == SUMMARY_ROLE:
             return row.call
-        if role == SORT_ROLE:
-            return self._sort_key(row, col)
-        return None
+        return self._sort_key(row, col)  # SORT_ROLE
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -228,20 +243,20 @@ class CallTableModel(QAbstractTableModel):
         generation = self._generation
         flt, after, ascending, limit = self._filter, self._after(), self._ascending, \
             self.page_size
-        calls, make_row = self.calls, self._make_row
+        calls = self.calls
         self._set_loading(True)
 
-        def work(conn: sqlite3.Connection) -> list[Row]:
-            page = calls.list(flt, limit=limit, after=after, conn=conn, ascending=ascending)
-            return [make_row(c) for c in page]
+        def work(conn: sqlite3.Connection) -> list[CallSummary]:
+            return calls.list(flt, limit=limit, after=after, conn=conn, ascending=ascending)
 
-        self.reader.submit(work, on_done=lambda rows: self._on_page(generation, rows),
+        self.reader.submit(work, on_done=lambda page: self._on_page(generation, page),
                            on_error=lambda exc, tb: self._on_error(generation, exc))
 
-    def _on_page(self, generation: int, rows: list[Row]) -> None:
+    def _on_page(self, generation: int, page: list[CallSummary]) -> None:
         if not alive(self) or generation != self._generation:
             return
         self._set_loading(False)
+        rows = [Row(call) for call in page]
         if len(rows) < self.page_size:
             self._exhausted = True
         if rows:
@@ -286,44 +301,61 @@ class CallTableModel(QAbstractTableModel):
 
     def _fetch_all_then_sort(self) -> None:
         generation = self._generation
-        flt, after, calls, make_row = self._filter, self._after(), self.calls, self._make_row
+        flt, after, calls = self._filter, self._after(), self.calls
         ascending = self._ascending
         self._set_loading(True)
 
-        def work(conn: sqlite3.Connection) -> list[Row]:
-            rows: list[Row] = []
+        def work(conn: sqlite3.Connection) -> list[CallSummary]:
+            found: list[CallSummary] = []
             cursor = after
             while True:
                 page = calls.list(flt, limit=2000, after=cursor, conn=conn, ascending=ascending)
-                rows.extend(make_row(c) for c in page)
-                if len(page) < 2000 or len(rows) > SORT_ALL_LIMIT:
-                    return rows
+                found.extend(page)
+                if len(page) < 2000 or len(found) > SORT_ALL_LIMIT:
+                    return found
                 cursor = (page[-1].received_ts, page[-1].id)
 
-        def done(rows: list[Row]) -> None:
+        def done(found: list[CallSummary]) -> None:
             if not alive(self) or generation != self._generation:
                 return
-            self._set_loading(False)
             self._exhausted = True
-            if rows:
-                start = len(self._rows)
-                self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-            self._sort_in_memory()
+            self._sort_in_memory(generation, [*self._rows, *(Row(call) for call in found)])
 
         self.reader.submit(work, on_done=done,
                            on_error=lambda exc, tb: self._on_error(generation, exc))
 
-    def _sort_in_memory(self) -> None:
+    def _sort_in_memory(self, generation: int | None = None,
+                        rows: list[Row] | None = None) -> None:
+        """Sort every fetched row (plus `rows` just fetched) by a column, on the reader thread
+        (folding thousands of summaries is Python work), then show the new order."""
+        if generation is None:
+            generation = self._generation
+        announce_rows = rows is not None
         column, reverse = self._sort_column, not self._sort_ascending
-        self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=lambda r: (self._sort_key(r, column), r.call.received_ts),
-                        reverse=reverse)
-        self.layoutChanged.emit()
+        rows, key = list(self._rows if rows is None else rows), self._sort_key
+        self._set_loading(True)
+
+        def work(_conn: sqlite3.Connection) -> list[Row]:
+            return sorted(rows, key=lambda r: (key(r, column), r.call.received_ts),
+                          reverse=reverse)
+
+        def done(ordered: list[Row]) -> None:
+            if not alive(self) or generation != self._generation:
+                return
+            self._set_loading(False)
+            self.beginResetModel()  # a new order: selections and scrolling start afresh
+            self._rows = ordered
+            self.endResetModel()
+            if announce_rows:
+                self.total_changed.emit(self._total)
+            self._run_pending_sort()
+
+        self.reader.submit(work, on_done=done,
+                           on_error=lambda exc, tb: self._on_error(generation, exc))
 
     def _sort_key(self, row: Row, column: int) -> Any:
-        call = row.call
+        """A key from the raw fields (thread-safe: no display formatting)."""
+        call, tax, lang = row.call, self.tax, self.lang
         if column == self.TIME:
             return call.received_ts
         if column == self.DURATION:
@@ -332,15 +364,28 @@ class CallTableModel(QAbstractTableModel):
             return self._level_rank.get(call.level, -1)
         if column == self.URGENCY:
             return self._urgency_rank.get(call.urgency, -1)
-        return fold(row.cells[column])
+        if column == self.PHONE:
+            return call.phone
+        if column == self.CALLER:
+            return fold(call.caller_name)
+        if column == self.CATEGORIES:
+            return fold(", ".join(tax.label("categories", c, lang) for c in call.categories))
+        if column == self.CASE:
+            return call.case_number
+        return fold(call.summary)
+
+    def _cells(self, row: Row) -> tuple[str, ...]:
+        if row.cells is None:
+            row.cells = self._make_cells(row.call)
+        return row.cells
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
 
-    def _make_row(self, call: CallSummary) -> Row:
-        """Display texts for a row; runs on the reader thread (phone formatting is slow)."""
+    def _make_cells(self, call: CallSummary) -> tuple[str, ...]:
+        """Display texts of a row (on the UI thread, for rows that are painted)."""
         tax, lang = self.tax, self.lang
         try:
             when = parse_iso(call.received_at).strftime("%d/%m/%Y %H:%M")
@@ -359,10 +404,9 @@ class CallTableModel(QAbstractTableModel):
             caller_bits.append(tax.label("age_groups", call.caller_age_group, lang))
         categories = ", ".join(tax.label("categories", c, lang) for c in call.categories)
         summary = call.summary.replace("\n", " ")
-        return Row(call, (when, duration, phone, ", ".join(caller_bits), categories,
-                          tax.label("levels", call.level, lang),
-                          tax.label("urgencies", call.urgency, lang), call.case_number,
-                          summary))
+        return (when, duration, phone, ", ".join(caller_bits), categories,
+                tax.label("levels", call.level, lang), tax.label("urgencies", call.urgency, lang),
+                call.case_number, summary)
 
 
 class CallListView(QWidget):
