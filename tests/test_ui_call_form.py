@@ -187,7 +187,7 @@ def test_child_emergency_shows_numbers_and_follow_up_within_12_hours(qtbot, form
     form.urgency.setCurrentIndex(form.urgency.findData("emergency"))
     assert form.emergency.isVisible()
     for number in ("113", "115", "111"):
-        assert number in form.emergency.text()
+        assert number in form.emergency_text
     due = form.to_call().follow_up_at
     assert due is not None
     assert timedelta(hours=11) < due - app.clock.now() <= timedelta(hours=12)

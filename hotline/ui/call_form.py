@@ -141,7 +141,7 @@ class CallForm(QWidget):
 
         header = QHBoxLayout()
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 700;")
         self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
         self.timer_label = QLabel(self)
@@ -182,8 +182,9 @@ class CallForm(QWidget):
         self.emergency.setObjectName("EmergencyBanner")
         self.emergency.setWordWrap(True)
         self.emergency.setStyleSheet(
-            "#EmergencyBanner { background: #b00020; color: white; font-size: 14pt;"
-            " font-weight: 700; padding: 8px; border-radius: 4px; }")
+            "#EmergencyBanner { background: #b00020; color: white; font-size: 11pt;"
+            " padding: 6px 10px; border-radius: 4px; }")
+        self.emergency.setTextFormat(Qt.TextFormat.RichText)
         self.emergency.hide()
         outer.addWidget(self.emergency)
 
@@ -193,6 +194,7 @@ class CallForm(QWidget):
         self.nc_buttons: dict[str, QPushButton] = {}
         for number, code in enumerate(NON_COUNSELLING, start=1):
             label = self.tax.label("categories", code, self.lang).split(":")[-1].strip()
+            label = label[:1].upper() + label[1:]
             button = QPushButton(f"{label} (Alt+{number})", self)
             button.setAccessibleName(self.tr("Lưu ngay cuộc gọi không tư vấn: %1")
                                      .replace("%1", label))
@@ -355,10 +357,12 @@ class CallForm(QWidget):
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(self.tr("Người gọi nói gì, điều gì đang xảy ra"))
         self.summary.setMinimumHeight(80)
+        self.summary.setMaximumHeight(150)
         self.outcome = QPlainTextEdit(self.body)
         self.outcome.setTabChangesFocus(True)
         self.outcome.setPlaceholderText(self.tr("Đã tư vấn gì, kết nối với ai, việc tiếp theo"))
         self.outcome.setMinimumHeight(60)
+        self.outcome.setMaximumHeight(110)
         self._field(grid, 0, 0, self.tr("Tóm tắt"), self.summary, "summary", span=2)
         self._field(grid, 1, 0, self.tr("Kết &quả"), self.outcome, "outcome", span=2)
 
@@ -655,8 +659,8 @@ class CallForm(QWidget):
                                .replace("%1", str(self._call_id))
                                .replace("%2", str(self._version)))
         else:
-            when = self._received_at.strftime("%H:%M %d/%m/%Y") if self._received_at else ""
-            self.title.setText(self.tr("Cuộc gọi mới — nhận lúc %1").replace("%1", when))
+            when = self._received_at.strftime("%H:%M %d/%m") if self._received_at else ""
+            self.title.setText(self.tr("Cuộc gọi mới · %1").replace("%1", when))
         editing = self._active and self._call_id is not None
         self.history_button.setEnabled(editing and self._version > 1)
         self.discard_button.setEnabled(self._active)
@@ -1430,17 +1434,20 @@ class CallForm(QWidget):
             return
         child = self.involves_child()
         hours = CHILD_EMERGENCY_HOURS if child else EMERGENCY_HOURS
-        lines = [self.tr("KHẨN CẤP — Công an 113 · Cấp cứu 115 · Bảo vệ trẻ em 111 · "
-                         "Cứu hỏa 114")]
+        numbers = self.tr("KHẨN CẤP — Công an 113 · Cấp cứu 115 · Bảo vệ trẻ em 111 · "
+                          "Cứu hỏa 114")
+        notes = []
         if child:
-            lines.append(self.tr("Trẻ em: phải có biện pháp can thiệp trong vòng 12 giờ "
+            notes.append(self.tr("Trẻ em: phải có biện pháp can thiệp trong vòng 12 giờ "
                                  "(NĐ 56/2017, Điều 26)."))
         if not self._loading and (self._follow_up_auto or not self.follow_up_check.isChecked()):
             self._set_follow_up(self.clock.now() + timedelta(hours=hours))
         if self._follow_up_auto and self.follow_up_check.isChecked():
-            lines.append(self.tr("Đã hẹn theo dõi trong vòng %1 giờ.").replace("%1", str(hours)))
-        self.emergency.setText("\n".join(lines))
-        self.emergency.setAccessibleName(self.emergency.text())
+            notes.append(self.tr("Đã hẹn theo dõi trong vòng %1 giờ.").replace("%1", str(hours)))
+        self.emergency.setText(f"<span style='font-size:15pt; font-weight:700'>{numbers}</span>"
+                               + (f"<br>{' '.join(notes)}" if notes else ""))
+        self.emergency.setAccessibleName(" ".join([numbers, *notes]))
+        self.emergency_text = "\n".join([numbers, *notes])
         self.emergency.show()
 
     def _set_follow_up(self, when: datetime | None) -> None:

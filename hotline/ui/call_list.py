@@ -504,8 +504,8 @@ class CallListView(QWidget):
         header.setSortIndicator(CallTableModel.TIME, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((0, 130), (1, 70), (2, 120), (3, 170), (4, 220), (5, 150),
-                           (6, 100), (7, 105)):
+        for col, width in ((0, 122), (1, 68), (2, 108), (3, 150), (4, 190), (5, 130),
+                           (6, 92), (7, 100)):
             self.table.setColumnWidth(col, width)
         self.table.setSortingEnabled(True)
         self.table.setAccessibleName(self.tr("Bảng cuộc gọi"))

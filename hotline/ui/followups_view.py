@@ -142,7 +142,7 @@ class FollowUpsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
             FollowUpModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 130), (1, 90), (2, 120), (3, 120), (4, 170), (6, 110)):
+        for col, width in ((0, 130), (1, 90), (2, 120), (3, 120), (4, 170), (6, 150)):
             self.table.setColumnWidth(col, width)
         self.table.setAccessibleName(self.tr("Bảng việc cần theo dõi"))
         layout.addWidget(self.table, 1)

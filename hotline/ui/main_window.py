@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
+        splitter.setSizes([180, 1186])
         self.setCentralWidget(splitter)
         self.opening = QLabel(self.tr("Đang mở dữ liệu…"), self.stack)
         self.opening.setIndent(40)

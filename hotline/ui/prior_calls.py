@@ -52,6 +52,7 @@ class PriorCallsPanel(QFrame):
         self.list.setAccessibleName(self.tr("Các cuộc gọi trước từ số này"))
         self.list.setWordWrap(True)
         self.list.setMaximumHeight(150)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(
             lambda item: self.open_requested.emit(int(item.data(CALL_ID_ROLE))))
@@ -82,6 +83,8 @@ class PriorCallsPanel(QFrame):
                 "%1", str(total - len(calls))))
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(more)
+        rows = sum(self.list.sizeHintForRow(i) for i in range(min(4, self.list.count())))
+        self.list.setFixedHeight(max(90, min(150, rows + 2 * self.list.frameWidth() + 4)))
         self.show()
 
     def _line(self, prior: PriorCall) -> str:
