@@ -87,7 +87,8 @@ def _decode(path: Path, raw: bytes) -> str:
 
 
 def _read_plain(path: Path, progress: Progress | None) -> str:
-    return _decode(path, path.read_bytes())
+    # Text exported from Markdown-ish editors keeps **bold** marks around headings.
+    return _decode(path, path.read_bytes()).replace("**", "")
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

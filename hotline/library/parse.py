@@ -13,7 +13,7 @@ title (the capitalised lines `LUẬT` / `PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hotline.library.importers import HEADING_MARK
@@ -27,6 +27,7 @@ _ROMAN_HEADING = re.compile(r"^([IVXLC]{1,6})\s*[.:\-–]\s+(\S.*)$")
 CHUNK_CHARS = 2500  # a section without headings is cut into pieces about this long
 MIN_ARTICLES = 2  # fewer "Điều" lines than this and they are probably cross-references
 PREAMBLE = "Phần mở đầu"
+MAX_HEADING = 160  # longer than this, the words after "Điều N." are the article's text
 
 
 @dataclass
@@ -88,6 +89,32 @@ def _take_title(lines: list[str], i: int, rest: str) -> tuple[str, int]:
     return "", i
 
 
+# A decision often carries its attachment (a plan, a regulation) after its last article.
+ATTACHMENTS = ("KẾ HOẠCH", "QUY CHẾ", "QUY ĐỊNH", "HƯỚNG DẪN", "ĐIỀU LỆ", "PHỤ LỤC",
+               "CHƯƠNG TRÌNH", "ĐỀ ÁN", "CHIẾN LƯỢC", "QUY TRÌNH")
+
+
+def _attachment_title(lines: list[str], i: int) -> str:
+    """'Kế hoạch thực hiện …' when line i opens an attachment, else ''."""
+    line = lines[i].strip().lstrip(HEADING_MARK).strip()
+    if not _is_caps(line) or line.upper().strip(" .:") not in ATTACHMENTS:
+        return ""
+    parts = [line.capitalize()]
+    for nxt in lines[i + 1:i + 5]:
+        nxt = nxt.strip()
+        if not nxt:
+            if len(parts) > 1:
+                break
+            continue
+        if nxt.startswith("(") or _ARTICLE.match(nxt) or _CHAPTER.match(nxt):
+            break
+        parts.append(sentence_case(nxt) if _is_caps(nxt) else nxt)
+    if len(parts) == 1:
+        return parts[0]
+    rest = " ".join(parts[1:])
+    return f"{parts[0]} {rest[:1].lower()}{rest[1:]}"
+
+
 def _split_articles(lines: list[str]) -> list[Section]:
     sections: list[Section] = []
     preamble: list[str] = []
@@ -98,6 +125,16 @@ def _split_articles(lines: list[str]) -> list[Section]:
     while i < len(lines):
         raw = lines[i]
         line = raw.strip().lstrip(HEADING_MARK).strip()
+        attachment = _attachment_title(lines, i) if current is not None else ""
+        if attachment:
+            sections.append(current.close())  # type: ignore[union-attr]
+            current = None
+            for section in split_sections("\n".join(lines[i:])):
+                if section.label == PREAMBLE:
+                    section = replace(section, label="Phần 1")
+                context = " › ".join(p for p in (attachment, section.chapter) if p)
+                sections.append(replace(section, chapter=context))
+            break
         article = _ARTICLE.match(line)
         if article:
             number = article.group(1).lower()
@@ -107,8 +144,11 @@ def _split_articles(lines: list[str]) -> list[Section]:
                     sections.append(current.close())
                 last_number = value
                 heading = (article.group(2) or "").strip()
+                body: list[str] = []
+                if len(heading) > MAX_HEADING or heading.endswith((".", ";", ":", ",")):
+                    heading, body = "", [heading]  # a decision's article: text, no heading
                 current = _Open(label=f"Điều {number}", number=number, heading=heading,
-                                chapter=_context(part, chapter, subsection))
+                                chapter=_context(part, chapter, subsection), lines=body)
                 i += 1
                 continue
         for pattern, kind in ((_PART, "part"), (_CHAPTER, "chapter"),
@@ -154,7 +194,8 @@ def _split_headed(lines: list[str]) -> list[Section]:
             else:
                 roman = _ROMAN_HEADING.match(line)
                 if roman and len(line) <= 200:
-                    heading = line
+                    rest = sentence_case(roman.group(2))
+                    heading = f"{roman.group(1)}. {rest[:1].upper()}{rest[1:]}"
         if heading:
             pieces.append((heading, []))
         else:
@@ -194,20 +235,26 @@ def _chunks(text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- metadata
+_SYMBOL_CHARS = r"[A-ZĐa-zđ0-9&]"
 _SYMBOL_LABELLED = re.compile(
-    r"(?:^|\b)(?:luật|bộ luật|pháp lệnh)?\s*số(?: hiệu)?\s*[:.]?\s*"
-    r"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*)",
+    r"^(?:luật |bộ luật |pháp lệnh )?số(?: hiệu)?\s*[:.]?\s*"
+    rf"(\d{{1,5}}\s*/\s*(?:\d{{4}}\s*/\s*)?[A-ZĐ]{_SYMBOL_CHARS}*(?:\s*-\s*{_SYMBOL_CHARS}+)*)",
     re.IGNORECASE)
 _SYMBOL_ANY = re.compile(
-    r"\b(\d{1,5}/(?:\d{4}/)?(?:QH\d{1,2}|[A-ZĐ]{1,12}(?:-[A-ZĐ][A-ZĐa-z]{0,11})*))(?![\w/])")
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    r"(?<![\w/])(\d{1,5}/(?:\d{4}/)?(?:QH\d{1,2}|[A-ZĐ]{1,12}(?:-[A-ZĐ&][A-ZĐa-z&]{0,11})*))"
+    r"(?![\w/])")
+_PLACE_DATE = re.compile(r"^[^,\n]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
                          re.IGNORECASE)
-_DATE_NUMERIC = re.compile(r"\bngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
+_DATE_NUMERIC = re.compile(r"^[^,\n]{2,40},\s*ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\b",
+                           re.IGNORECASE)
 _EFFECTIVE = re.compile(
     r"(?:có\s+hiệu\s+lực|hiệu\s+lực\s+thi\s+hành)(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+"
     r"(?:ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+ký)", re.IGNORECASE)
 _PASSED = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
                      re.IGNORECASE)
+_REFERENCE_LINE = re.compile(r"^(căn cứ|theo|thực hiện|kính gửi|xét|trên cơ sở)\b",
+                             re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^(v/v|về việc|về)\b\s*", re.IGNORECASE)
 TYPE_LINES = {t.upper(): t for t in DOC_TYPES if t != "Hướng dẫn nội bộ"}
 TYPE_LINES["HƯỚNG DẪN"] = "Hướng dẫn"
 TYPE_LINES["PHÁP LỆNH"] = "Pháp lệnh"
@@ -218,8 +265,12 @@ ISSUERS = (("QH", "Quốc hội"), ("-CP", "Chính phủ"), ("-TTG", "Thủ tư�
            ("-UBND", "Ủy ban nhân dân"), ("-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
            ("-BYT", "Bộ Y tế"), ("-BNV", "Bộ Nội vụ"), ("-BTP", "Bộ Tư pháp"),
            ("-BCA", "Bộ Công an"))
+_CONTINUATION = re.compile(r"^(VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU)\b")
 INTERNAL = "Hướng dẫn nội bộ"
 HEAD_LINES = 60
+SYMBOL_LINES = 15
+SHORT_LINE = 80  # header lines are short; longer lines are sentences
+TYPE_LINE_WINDOW = 30  # the type line (LUẬT, QUYẾT ĐỊNH …) comes early
 
 
 def _date(day: str, month: str, year: str) -> str:
@@ -233,46 +284,38 @@ def _clean_symbol(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol).rstrip(".,;")
 
 
+def _national_motto(line: str) -> bool:
+    upper = line.upper().replace("HOÀ", "HÒA")
+    return upper.startswith(("CỘNG HÒA XÃ HỘI", "ĐỘC LẬP - TỰ DO", "ĐỘC LẬP – TỰ DO"))
+
+
 def guess_metadata(text: str, filename: str = "") -> Metadata:
-    """Pre-fill the metadata form from the text (the operator checks and corrects it)."""
-    lines = [ln.strip().lstrip(HEADING_MARK) for ln in text.split("\n")]
-    head_lines = [ln for ln in lines[:HEAD_LINES * 3] if ln][:HEAD_LINES]
-    head = "\n".join(head_lines)
+    """Pre-fill the metadata form from the text (the operator checks and corrects it).
+
+    Only the document's own header is read: symbols and dates quoted in "Căn cứ …" lines
+    belong to other documents.
+    """
+    raw = [ln.replace("**", "").replace("__", "").strip().lstrip(HEADING_MARK).strip()
+           for ln in text.split("\n")[:HEAD_LINES * 3]]
+    head_lines = [ln for ln in raw if ln][:HEAD_LINES]
+    own = [ln for ln in head_lines if not _REFERENCE_LINE.match(ln)]
 
     symbol = ""
-    match = _SYMBOL_LABELLED.search(head)
-    if match and "/" in match.group(1):
-        symbol = _clean_symbol(match.group(1))
-    else:
-        match = _SYMBOL_ANY.search(head)
+    for line in own[:SYMBOL_LINES]:
+        match = _SYMBOL_LABELLED.match(line)
         if match:
             symbol = _clean_symbol(match.group(1))
+            break
+    if not symbol:
+        for line in own[:SYMBOL_LINES]:
+            if len(line) > SHORT_LINE:  # a sentence quoting another document
+                continue
+            match = _SYMBOL_ANY.search(line)
+            if match:
+                symbol = _clean_symbol(match.group(1))
+                break
 
-    doc_type, title = "", ""
-    for k, line in enumerate(head_lines):
-        kind = TYPE_LINES.get(line.upper().strip(" .:")) if _is_caps(line) else None
-        if kind is None:
-            continue
-        doc_type = kind
-        parts: list[str] = []
-        for nxt in head_lines[k + 1:k + 4]:
-            if (not _is_caps(nxt) or nxt.upper().startswith(("CĂN CỨ", "CHƯƠNG", "ĐIỀU"))
-                    or (nxt.upper().startswith("QUỐC HỘI") and parts)):
-                break
-            parts.append(nxt)
-        if parts:
-            subject = sentence_case(" ".join(parts))
-            if doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
-                title = f"{doc_type} {subject}"
-            else:
-                title = f"{doc_type} {subject[:1].lower()}{subject[1:]}"
-        break
-    if not title:
-        for line in head_lines:
-            if re.match(r"^V/v\b", line, re.IGNORECASE):
-                doc_type = doc_type or "Công văn"
-                title = "Công văn " + line
-                break
+    doc_type, title = _type_and_title(raw)
     if not doc_type and symbol:
         upper = symbol.upper()
         for suffix, kind in SUFFIX_TYPES:
@@ -280,21 +323,19 @@ def guess_metadata(text: str, filename: str = "") -> Metadata:
                 doc_type = kind
                 break
     if not title:
-        title = _fallback_title(head_lines, filename)
-    issuer = ""
-    if symbol:
+        title = _fallback_title(own, filename)
+
+    issuer = _issuer_from_header(head_lines)
+    if not issuer and symbol:
         upper = symbol.upper()
         for marker, name in ISSUERS:
             if marker in upper:
                 issuer = name
                 break
-    if not issuer and head_lines and _is_caps(head_lines[0]) \
-            and "CỘNG HÒA" not in head_lines[0].upper().replace("HOÀ", "HÒA"):
-        issuer = head_lines[0]
 
     issued = ""
-    for pattern in (_DATE_WORDS, _DATE_NUMERIC):
-        match = pattern.search(head)
+    for line in head_lines[:HEAD_LINES]:
+        match = _PLACE_DATE.match(line) or _DATE_NUMERIC.match(line)
         if match:
             issued = _date(*match.groups())
             if issued:
@@ -311,13 +352,74 @@ def guess_metadata(text: str, filename: str = "") -> Metadata:
                     issuer=issuer, issued=issued, effective=effective)
 
 
+def _type_and_title(raw: list[str]) -> tuple[str, str]:
+    """`LUẬT` / `PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH`, `QUYẾT ĐỊNH` / `Về việc …`, `V/v …`."""
+    seen = 0
+    for k, line in enumerate(raw):
+        if line:
+            seen += 1
+        if seen > TYPE_LINE_WINDOW:
+            break
+        kind = TYPE_LINES.get(line.upper().strip(" .:")) if _is_caps(line) else None
+        if kind is None:
+            continue
+        parts: list[str] = []
+        for nxt in raw[k + 1:k + 6]:
+            if not nxt:
+                if parts:
+                    break
+                continue
+            caps = _is_caps(nxt)
+            if (_REFERENCE_LINE.match(nxt) or _ARTICLE.match(nxt) or _CHAPTER.match(nxt)
+                    or (parts and caps != _is_caps(parts[-1]))
+                    or (caps and nxt.upper().startswith(("QUỐC HỘI", "CHÍNH PHỦ", "ỦY BAN",
+                                                         "UỶ BAN", "BỘ TRƯỞNG")))):
+                break
+            parts.append(nxt)
+        if not parts:
+            return kind, ""
+        subject = sentence_case(" ".join(parts))
+        if kind in ("Luật", "Bộ luật", "Pháp lệnh"):
+            return kind, f"{kind} {subject}"
+        return kind, f"{kind} {subject[:1].lower()}{subject[1:]}"
+    for k, line in enumerate(raw):
+        match = _SUBJECT_LINE.match(line)
+        if match and line.lower().startswith("v/v"):
+            parts = [line[match.end():]]
+            for nxt in raw[k + 1:k + 4]:
+                if not nxt or _is_caps(nxt) or _PLACE_DATE.match(nxt) or ":" in nxt:
+                    break
+                parts.append(nxt)
+            return "Công văn", "Công văn về việc " + " ".join(parts).strip()
+    return "", ""
+
+
+def _issuer_from_header(head_lines: list[str]) -> str:
+    """The capitalised lines above the national motto: the last one is the issuing body."""
+    motto = next((i for i, line in enumerate(head_lines[:12]) if _national_motto(line)), None)
+    if motto is None:
+        return ""
+    block: list[str] = []
+    for line in head_lines[:motto]:
+        if not _is_caps(line) or line.upper().startswith("SỐ") or _ROMAN_HEADING.match(line):
+            block = []
+            continue
+        if block and (_CONTINUATION.match(line.upper()) or block[-1].endswith(("–", "-"))):
+            block[-1] = f"{block[-1]} {line}"
+        else:
+            block.append(line)
+    return block[-1] if block else ""
+
+
 def _fallback_title(head_lines: list[str], filename: str) -> str:
     skip = ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP", "SỐ:", "SỐ ")
     for line in head_lines:
-        if len(line) < 8 or line.upper().startswith(skip) or re.match(r"^[-_=*. ]+$", line):
+        if len(line) < 8 or line.upper().startswith(skip) or re.match(r"^[-_=*.… ]+$", line):
             continue
-        if _ARTICLE.match(line) or _CHAPTER.match(line):
+        if _ARTICLE.match(line) or _CHAPTER.match(line) or _ROMAN_HEADING.match(line):
             break
+        if _is_caps(line) and len(line) < 60:
+            continue  # an issuing body, not a title
         return sentence_case(line)[:200]
     stem = re.sub(r"[_]+", " ", filename.rsplit(".", 1)[0]).strip()
     return stem or "Tài liệu không tên"

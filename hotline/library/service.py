@@ -444,12 +444,13 @@ class _Search:
         terms = list(parsed.terms)
         docs: list[str] = []
         unresolved: list[Term] = []
+        symbol_phrases: list[list[Term]] = []
         for symbol in parsed.symbols:
             found = [d.id for d in self.state.documents.values() if d.symbol
                      and symbol.matches(d.symbol)]
             docs += found
-            if not found:
-                unresolved += words_of(symbol.text)
+            if not found and words_of(symbol.text):
+                symbol_phrases.append(words_of(symbol.text))  # a symbol quoted in a text
         for ref in parsed.type_refs:
             found = [d.id for d in self.state.documents.values()
                      if _type_matches(ref.doc_type, d.doc_type) and d.symbol
@@ -471,7 +472,7 @@ class _Search:
             articles = [t.folded for t in text_terms if t.is_number and t.folded in numbers]
             text_terms = [t for t in text_terms if not (t.is_number and t.folded in articles)]
 
-        phrases = list(parsed.phrases)
+        phrases = list(parsed.phrases) + symbol_phrases
         # Documents whose subject the words are: their articles first among the text hits.
         self._topic = topic_documents(text_terms, self.state.names)
         self._rerank_pool = self._rerank_pool or bool(self._topic)
@@ -486,7 +487,7 @@ class _Search:
             all_words = sum(1 for h in self.hits if h.match == "text")
             if all_words < FEW_RESULTS and len(required_terms(text_terms)) + len(phrases) >= 2:
                 self._text(text_terms, phrases, band=SOME_WORDS, any_word=True)
-            if not self.hits and docs:
+            if not self.hits and docs and (text_terms or parsed.phrases):
                 # The words that named a document may have been meant as text after all.
                 self._text(terms + unresolved, phrases, band=ALL_WORDS)
         self.hits.sort(key=lambda h: -h.score)
