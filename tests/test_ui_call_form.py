@@ -254,11 +254,13 @@ def test_escape_asks_inline_then_discards(qtbot, form, app):
 
 
 def test_editing_a_saved_call_keeps_its_history(qtbot, form, app):
+    app.settings = app.settings.with_changes(operator_name="Chị Hà (ca sáng)")
     ctrl(qtbot, form, Qt.Key.Key_N)
     form.categories.set_codes(["dv.psychological"])
     type_text(form.summary, "Bị chồng chửi bới")
     first = form.save()
     assert first is not None and first.version == 1
+    app.settings = app.settings.with_changes(operator_name="Chị Lan (ca chiều)")
     assert form.open_call(first.id)
     assert form.timer_text() != "" and not form.timer_running()
     assert form.summary.toPlainText() == "Bị chồng chửi bới"
@@ -270,6 +272,7 @@ def test_editing_a_saved_call_keeps_its_history(qtbot, form, app):
     assert current.version == 2 and current.summary == "Bị chồng chửi bới, đe dọa"
     assert current.received_at == first.received_at
     assert current.duration_s == first.duration_s
+    assert current.operator == first.operator == "Chị Hà (ca sáng)"  # who took the call
     history = app.calls.history(first.id)
     assert [v.version for v in history] == [1]
     assert history[0].call.summary == "Bị chồng chửi bới"

@@ -115,6 +115,7 @@ class CallForm(QWidget):
         self._version = 1
         self._orig_ended_at: datetime | None = None
         self._orig_duration: int | None = None
+        self._orig_operator = ""  # who took a saved call: an edit does not change it
         self._draft_id: str | None = None
         self._referrals: list[Referral] = []
         self._citations: list[Citation] = []
@@ -646,6 +647,7 @@ class CallForm(QWidget):
         self._version = 1
         self._orig_ended_at = None
         self._orig_duration = None
+        self._orig_operator = ""
         self._draft_id = None
         self._reset_fields()
         self._update_header()
@@ -750,6 +752,7 @@ class CallForm(QWidget):
         self._received_at = call.received_at
         self._orig_ended_at = call.ended_at
         self._orig_duration = call.duration_s
+        self._orig_operator = call.operator
         self._apply(self._call_state(call))
 
     def resume_draft(self, draft: Draft) -> None:
@@ -763,6 +766,7 @@ class CallForm(QWidget):
         self._received_at = self._parse_time(data.get("received_at") or draft.started_at)
         self._orig_ended_at = self._parse_time(data.get("ended_at"))
         self._orig_duration = data.get("duration_s")
+        self._orig_operator = data.get("operator") or ""
         self._apply(data)
         self._active = True
         self._dirty = False
@@ -793,6 +797,7 @@ class CallForm(QWidget):
             "received_at": iso(self._received_at) or None,
             "ended_at": iso(self._orig_ended_at) or None,
             "duration_s": self._orig_duration,
+            "operator": self._orig_operator,
             "channel": self.channel.currentData(),
             "phone": self.phone.text(),
             "caller_name": self.caller_name.text(),
@@ -913,7 +918,7 @@ class CallForm(QWidget):
             ended_at=ended_at,
             duration_s=duration,
             channel=data["channel"],
-            operator=self.app.operator,
+            operator=self._orig_operator if self._call_id is not None else self.app.operator,
             phone=data["phone"].strip(),
             caller_name=data["caller_name"].strip(),
             caller_sex=data["caller_sex"],
