@@ -309,7 +309,7 @@ def test_docx_that_is_a_zip_of_something_else(lib, app, tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "xin chào")
     before = counts(app)
-    with pytest.raises(LibraryImportError, match="zip.docx: tệp .docx bị hỏng"):
+    with pytest.raises(LibraryImportError, match=r"zip\.docx: tệp \.docx bị hỏng"):
         lib.import_file(path)
     assert counts(app) == before
 
