@@ -126,3 +126,20 @@ def test_deactivate_history_and_dry_run(loaded: Path, tmp_path: Path, capsys) ->
     assert code == 0 and "không ghi" in out
     code, out, _ = run(capsys, "directory", "search", "thu nghiem", "--json")
     assert json.loads(out) == []
+
+
+def test_operators_search_but_only_heads_import(data_dir: Path, tmp_path: Path, capsys,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from hotline.app import open_app
+
+    app = open_app(data_dir)
+    admin = app.accounts.create_first_admin("admin", "Quản trị", "mat-khau-dai-1")
+    app.accounts.create_user(admin, "lan", "Lan", "operator", "mat-khau-dai-2")
+    app.close()
+    monkeypatch.setenv("HOTLINE_PASSWORD", "mat-khau-dai-2")
+    path = tmp_path / "danh-ba.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    code, _, err = run(capsys, "--user", "lan", "directory", "import", str(path))
+    assert code == 1 and "không được phép" in err
+    code, out, _ = run(capsys, "--user", "lan", "directory", "search", "111", "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == "vn.111"

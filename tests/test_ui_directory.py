@@ -282,3 +282,17 @@ def test_referral_status_updates_from_the_follow_up_list(qtbot, app) -> None:
     detail.set_referrals(app.calls.get(call.id).referrals)
     assert "Hoàn thành" in detail.list.item(0).text()
     assert not detail.open_button.isVisible()
+
+
+def test_an_operator_searches_but_cannot_change_the_directory(qtbot, app) -> None:
+    admin = app.accounts.create_first_admin("admin", "Quản trị", "mat-khau-dai-1")
+    operator = app.accounts.create_user(admin, "lan", "Lan", "operator", "mat-khau-dai-2")
+    app.session.user = operator
+    seed(app)
+    view = DirectoryView(app)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.model.rowCount() > 0  # searching is allowed
+    assert not view.add_button.isVisible() and not view.import_button.isVisible()
+    assert view.export_button.isVisible()
+    assert not view.detail.active_button.isVisible()
