@@ -238,6 +238,7 @@ def test_escape_asks_inline_then_discards(qtbot, form, app):
     ctrl(qtbot, form, Qt.Key.Key_N)
     type_text(form.summary, "Nội dung sẽ bỏ")
     form.flush_draft()
+    form.wait_drafts()
     assert len(app.calls.drafts()) == 1
     qtbot.keyClick(form.summary, Qt.Key.Key_Escape)
     assert form.active and form.bar.isVisible() and form.bar.kind == "warning"

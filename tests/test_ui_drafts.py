@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from typing_helpers import type_text
 
 from hotline.app import open_app
@@ -131,6 +131,7 @@ def test_draft_written_while_typing_and_at_least_every_two_seconds(qtbot, app):
     form.start_call()
     with qtbot.waitSignal(form.draft_saved, timeout=2000):
         type_text(form.summary, "Chị gọi từ nhà mẹ đẻ")
+    assert QThread.currentThread() is form.thread()  # the write itself ran on the writer
     (draft,) = app.calls.drafts()
     assert draft.data["summary"] == "Chị gọi từ nhà mẹ đẻ"
     # continuous typing keeps restarting the debounce; the 2 s deadline still writes
@@ -152,6 +153,7 @@ def test_new_call_keeps_the_unsaved_one_as_a_draft(qtbot, app):
     type_text(form.caller_name, "Anh Minh")
     form.start_call()  # the phone rings again before the first is saved
     assert form.caller_name.text() == ""
+    qtbot.waitUntil(lambda: len(form.pending_drafts) == 1, timeout=3000)
     assert [d.data["caller_name"] for d in form.pending_drafts] == ["Anh Minh"]
     assert form.drafts_box.isVisible()
     form.resume_draft(form.pending_drafts[0])
@@ -186,6 +188,7 @@ def test_resumed_edit_of_a_saved_call_saves_a_new_version(qtbot, app):
     form.open_call(saved.id)
     type_text(form.summary, "Bổ sung sau")
     form.flush_draft()
+    form.wait_drafts()
     form2 = CallForm(app)  # as after a restart
     qtbot.addWidget(form2)
     form2.refresh_drafts()
@@ -196,3 +199,39 @@ def test_resumed_edit_of_a_saved_call_saves_a_new_version(qtbot, app):
     assert form2.save() is not None
     assert app.calls.get(saved.id).version == 2
     assert app.calls.get(saved.id).summary == "Bổ sung sau"
+
+
+def test_typing_goes_on_while_another_writer_holds_the_database(qtbot, app):
+    """A long write elsewhere (an import) must not freeze the form: drafts wait, not typing."""
+    import threading
+
+    form = CallForm(app)
+    qtbot.addWidget(form)
+    form.show()
+    form.start_call()
+    holding = threading.Event()
+    release = threading.Event()
+
+    def long_import() -> None:
+        with app.store.transaction():
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=long_import)
+    thread.start()
+    try:
+        assert holding.wait(5)
+        start = time.monotonic()
+        type_text(form.summary, "Vẫn gõ được")
+        form.flush_draft()  # queued behind the import, returns at once
+        type_text(form.summary, " trong lúc chờ")
+        assert time.monotonic() - start < 1.0
+        assert app.calls.drafts() == []  # not written yet: the import holds the store
+    finally:
+        release.set()
+        thread.join(10)
+    form.wait_drafts()
+    (draft,) = app.calls.drafts()
+    assert draft.data["summary"].startswith("Vẫn gõ được")
+    form.shutdown()
+    assert app.calls.drafts()[0].data["summary"] == "Vẫn gõ được trong lúc chờ"

@@ -24,7 +24,7 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,6 +52,7 @@ from hotline.calls.validation import FieldError, ValidationError, validate
 from hotline.clock import iso, parse_iso
 from hotline.ui.history_view import HistoryView
 from hotline.ui.prior_calls import PriorCallsPanel
+from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import (
     CODE_ROLE,
     CategoryPicker,
@@ -129,6 +130,7 @@ class CallForm(QWidget):
         self._history_windows: list[HistoryView] = []
         self._wards_province: str | None = None
         self.errors: dict[str, ErrorLabel] = {}
+        self.pending_drafts: list[Draft] = []  # unfinished calls offered in the banner
 
         self._build()
         self._connect_signals()
@@ -465,6 +467,10 @@ class CallForm(QWidget):
 
     # ============================================================== behaviour
     def _connect_signals(self) -> None:
+        self._draft_pool = QThreadPool(self)
+        self._draft_pool.setMaxThreadCount(1)
+        self._draft_pool.setExpiryTimeout(-1)  # one thread, one connection, kept
+        self._finished_drafts: set[str] = set()
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(max(50, self.app.settings.draft_interval_ms))
@@ -716,6 +722,7 @@ class CallForm(QWidget):
         if self._active:
             self.flush_draft()
             if not self._dirty and self._draft_id and not self._has_content():
+                self._finish_draft(self._draft_id)
                 self.calls.discard_draft(self._draft_id)
         self._draft_timer.stop()
         self._draft_deadline.stop()
@@ -955,15 +962,59 @@ class CallForm(QWidget):
             self._draft_deadline.start()
 
     def flush_draft(self) -> None:
-        """Write the draft now if anything changed since the last write."""
+        """Write the draft now if anything changed since the last write.
+
+        The write runs on a one-thread writer: writes are serialized store-wide, and a long
+        import elsewhere must never freeze typing. A draft that was saved or discarded is
+        `_finish_draft`ed first, so a late write cannot bring it back.
+        """
         self._draft_timer.stop()
         self._draft_deadline.stop()
         if not (self._active and self._dirty and self._draft_id):
             return
-        self.calls.save_draft(self._draft_id, self.state(), operator=self.app.operator,
-                              call_id=self._call_id, started_at=iso(self._received_at) or None)
+        draft_id, data = self._draft_id, self.state()
+        operator, call_id = self.app.operator, self._call_id
+        started_at = iso(self._received_at) or None
+        finished, calls = self._finished_drafts, self.calls
+
+        def write() -> str:
+            if draft_id not in finished:
+                calls.save_draft(draft_id, data, operator=operator, call_id=call_id,
+                                 started_at=started_at)
+            return draft_id
+
         self._dirty = False
-        self.draft_saved.emit(self._draft_id)
+        run_task(write, on_done=self._on_draft_written, on_error=self._on_draft_failed,
+                 pool=self._draft_pool)
+
+    def _on_draft_written(self, draft_id: str) -> None:
+        if alive(self) and draft_id not in self._finished_drafts:
+            if self.bar.property("draft_error"):
+                self.bar.setProperty("draft_error", False)
+                self.bar.clear()
+            if draft_id != self._draft_id:  # the call just left the form: list it now
+                self.refresh_drafts()
+            self.draft_saved.emit(draft_id)
+
+    def _on_draft_failed(self, exc: Exception, _tb: str) -> None:
+        if not alive(self):
+            return
+        self._dirty = True  # try again with the next change or the 2 s deadline
+        if self._active:
+            self._draft_deadline.start()
+        self.bar.show_message(self.tr("Chưa lưu được bản nháp (%1); sẽ thử lại. Nội dung vẫn "
+                                      "còn trên màn hình.").replace("%1", str(exc)), "warning")
+        self.bar.setProperty("draft_error", True)
+
+    def wait_drafts(self, msecs: int = -1) -> bool:
+        """Block until queued draft writes are done (before deleting a draft, at exit)."""
+        return self._draft_pool.waitForDone(msecs)
+
+    def _finish_draft(self, draft_id: str | None) -> None:
+        """No more writes for this draft: mark it, then let the queued ones drain."""
+        if draft_id:
+            self._finished_drafts.add(draft_id)
+            self.wait_drafts()
 
     def refresh_drafts(self) -> None:
         """List unfinished calls other than the one in the form, each with Resume/Discard."""
@@ -1017,6 +1068,7 @@ class CallForm(QWidget):
     def _confirm_drop(self, draft: Draft, button: QPushButton) -> None:
         """Two clicks to delete an unfinished call: a slip of the hand must not lose it."""
         if button.property("armed"):
+            self._finish_draft(draft.id)
             self.calls.discard_draft(draft.id)
             self.refresh_drafts()
             return
@@ -1037,6 +1089,7 @@ class CallForm(QWidget):
             call = self.to_call()
             if local:  # the pickers' own errors, plus whatever else the service would say
                 raise ValidationError(self._other_errors(call))
+            self.wait_drafts()  # a queued draft write must not follow the commit
             saved = self.calls.save(call, operator=self.app.operator, draft_id=self._draft_id)
         except ValidationError as exc:
             self._show_errors(exc.errors, local)
@@ -1044,6 +1097,7 @@ class CallForm(QWidget):
         except ConflictError as exc:
             self.bar.show_message(str(exc), "error")
             return None
+        self._finish_draft(self._draft_id)  # deleted in the save's commit; no write follows
         saved = self._after_save(saved)
         editing = self._call_id is not None
         self._set_idle()
@@ -1155,6 +1209,7 @@ class CallForm(QWidget):
 
     def confirm_discard(self) -> None:
         if self._draft_id:
+            self._finish_draft(self._draft_id)
             self.calls.discard_draft(self._draft_id)
         self.bar.setProperty("discard", False)
         self._set_idle()
@@ -1514,6 +1569,7 @@ class CallForm(QWidget):
     def shutdown(self) -> None:
         """Before the window closes: keep what is typed as a draft for the next start."""
         self.flush_draft()
+        self.wait_drafts()
         self._tick.stop()
 
 
@@ -1547,6 +1603,4 @@ def _disarm(button: QPushButton, text: str) -> None:
 
 
 def _alive(obj: Any) -> bool:
-    from hotline.ui.tasks import alive
-
     return alive(obj)
