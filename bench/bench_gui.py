@@ -63,8 +63,11 @@ def child_empty() -> None:
     qt.exec()
 
 
-def child_hotline(data_dir: str) -> None:
-    """SHOWN at the main window's first paint; READY when the call form has painted."""
+def child_hotline(data_dir: str, via_cli: bool = False) -> None:
+    """SHOWN at the main window's first paint; READY when the call form has painted.
+
+    `via_cli`: through `hotline --data-dir DIR` (hotline.cli.main), as the user starts it."""
+    from hotline.ui import main as ui_main
     from hotline.ui.main import qt_application, start
 
     qt = qt_application()
@@ -79,6 +82,19 @@ def child_hotline(data_dir: str) -> None:
             os._exit(0)
 
     _watch_paint(qt, painted)
+    if via_cli:
+        from hotline.cli import main as cli_main
+
+        def start_and_watch(directory):  # type: ignore[no-untyped-def]
+            result = start(directory)
+            if result is not None:
+                state["form"] = result[2].call_form
+                result[2].call_form.update()
+            return result
+
+        ui_main.start = start_and_watch  # run() looks it up at call time
+        cli_main(["--data-dir", data_dir])
+        os._exit(1)
     started = start(data_dir)
     if started is None:
         print("FAILED", flush=True)
@@ -160,7 +176,7 @@ def time_start(kind: str, data_dir: str) -> tuple[float, float]:
     """Seconds from launching a process until its window's first paint, and until ready
     (the call form painted; the same as shown for the empty window)."""
     args = [sys.executable, str(HERE), "--child", kind]
-    if kind == "hotline":
+    if kind in ("hotline", "cli"):
         args += ["--db-dir", data_dir]
     begin = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -169,7 +185,7 @@ def time_start(kind: str, data_dir: str) -> tuple[float, float]:
     line = proc.stdout.readline().strip()
     shown = time.perf_counter() - begin
     ready = shown
-    if line == "SHOWN" and kind == "hotline":
+    if line == "SHOWN" and kind in ("hotline", "cli"):
         line = proc.stdout.readline().strip()
         ready = time.perf_counter() - begin
         line = "SHOWN" if line == "READY" else line
@@ -190,13 +206,13 @@ def main() -> int:
     parser.add_argument("--db-dir", default="bench/out/1m")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--pages", type=int, default=50)
-    parser.add_argument("--child", choices=["empty", "hotline", "memory"])
+    parser.add_argument("--child", choices=["empty", "hotline", "cli", "memory"])
     args = parser.parse_args()
     if args.child == "empty":
         child_empty()
         return 0
-    if args.child == "hotline":
-        child_hotline(args.db_dir)
+    if args.child in ("hotline", "cli"):
+        child_hotline(args.db_dir, via_cli=args.child == "cli")
         return 0
     if args.child == "memory":
         child_memory(args.db_dir, args.pages)
@@ -213,11 +229,16 @@ def main() -> int:
     empty: list[float] = []
     hotline: list[float] = []
     ready: list[float] = []
+    cli_shown: list[float] = []
+    cli_ready: list[float] = []
     for _ in range(args.runs):
         empty.append(time_start("empty", args.db_dir)[0])
         shown, usable = time_start("hotline", args.db_dir)
         hotline.append(shown)
         ready.append(usable)
+        shown, usable = time_start("cli", args.db_dir)
+        cli_shown.append(shown)
+        cli_ready.append(usable)
     e_med, h_med = statistics.median(empty), statistics.median(hotline)
 
     def line(label: str, values: list[float]) -> None:
@@ -228,9 +249,14 @@ def main() -> int:
     line("empty PySide6 window", empty)
     line("Hotline window, 1M calls", hotline)
     line("Hotline ready (form painted)", ready)
+    line("`hotline` command: window", cli_shown)
+    line("`hotline` command: ready", cli_ready)
     print(f"  ratio of medians (window)     : {h_med / e_med:.2f}x (target <= 1.5x); "
           f"ratio of minima {min(hotline) / min(empty):.2f}x")
     print(f"  ratio of medians (ready)      : {statistics.median(ready) / e_med:.2f}x")
+    print(f"  ratio, `hotline` command      : window "
+          f"{statistics.median(cli_shown) / e_med:.2f}x, ready "
+          f"{statistics.median(cli_ready) / e_med:.2f}x")
 
     proc = subprocess.run([sys.executable, str(HERE), "--child", "memory", "--db-dir",
                            args.db_dir, "--pages", str(args.pages)],

@@ -8,7 +8,6 @@ and a clean shutdown.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -46,6 +45,8 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
         if window.painted or time.monotonic() > deadline:
             break
         time.sleep(0.005)
+    import sqlite3
+
     from hotline.store.db import StoreError
 
     try:

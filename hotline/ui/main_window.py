@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -54,8 +54,8 @@ if TYPE_CHECKING:
     from hotline.ui.followups_view import FollowUpsView
     from hotline.ui.tasks import DbReader
 
-# Qt.ItemDataRole.UserRole. The frame painted at start-up touches no `Qt.` enum: the first
-# access builds all of the namespace's enum types, ~35 ms that can wait until after the paint.
+# Qt.ItemDataRole.UserRole. The frame painted at start-up does not even import `Qt`: that
+# builds all of the namespace's enum types, ~35 ms that can wait until after the paint.
 PAGE_KEY_ROLE = 256
 
 
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
 
-        self.call_page = QSplitter(Qt.Orientation.Horizontal, self.stack)
+        self.call_page = QSplitter(self.stack)  # horizontal
         self.call_form = CallForm(app, self.events, self.call_page, own_shortcuts=False)
         self.search_tabs = QTabWidget(self.call_page)
         self.search_tabs.setAccessibleName(self.tr("Tra cứu bên cạnh cuộc gọi"))
@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
             widget = self.search_tabs.currentWidget()
             widget.setFocus()
             focus = widget.focusProxy() or widget.nextInFocusChain()
+            from PySide6.QtCore import Qt
+
             if focus is not None and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
                 focus.setFocus()
 
