@@ -349,3 +349,27 @@ def test_metadata_update_reindexes(lib, tmp_path):
     assert mine[0].citation.endswith("Quy trình trực đêm (07/HD-TT)")
     assert doc.id not in {h.document.id for h in lib.search("trực đêm", in_force=True)}
     assert refs(lib.search("07/HD-TT", limit=1)) == ["07/HD-TT Phần 1"]
+
+
+def test_index_form_gives_the_same_tokens_as_fold(lib):
+    """The index receives the text with only đ→d mapped and lets the tokenizer remove the
+    other accents; its tokens must be exactly those of fold() (DESIGN §6)."""
+    import sqlite3
+
+    from hotline.library.index import index_form
+
+    conn = sqlite3.connect(":memory:")
+    for name in ("a", "b"):
+        conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5(x, tokenize = "
+                     "'unicode61 remove_diacritics 2')")
+        conn.execute(f"CREATE VIRTUAL TABLE {name}_v USING fts5vocab({name}, row)")
+    texts = [a.note for d in lib.documents() for a in lib.articles(d.id)]
+    texts += [d.title for d in lib.documents()]
+    texts.append("ĐIỀU Đ.25 đường Ðiều ƯỚC ưỡng ỹ Ỹ ồ Ồ ợ Ợ ự Ự ậ Ậ HN&GĐ ﬁ 1.000,5 ½")
+    for text in texts:
+        conn.execute("INSERT INTO a(x) VALUES (?)", (fold(text),))
+        conn.execute("INSERT INTO b(x) VALUES (?)", (index_form(text),))
+    terms_a = [r[0] for r in conn.execute("SELECT term, doc, cnt FROM a_v ORDER BY term")]
+    terms_b = [r[0] for r in conn.execute("SELECT term, doc, cnt FROM b_v ORDER BY term")]
+    assert terms_a == terms_b
+    assert "duong" in terms_b and "dieu" in terms_b

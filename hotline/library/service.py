@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from hotline.calls.models import Citation
 from hotline.clock import Clock, iso
-from hotline.library import index
+from hotline.library import index, snippets
 from hotline.library.bundled import BundledLibrary, load_bundled
 from hotline.library.importers import LibraryImportError, Progress, read_text
 from hotline.library.models import (
@@ -49,6 +49,7 @@ from hotline.library.query import (
     DocumentName,
     ParsedQuery,
     Term,
+    content_terms,
     document_names,
     fts_all,
     fts_any,
@@ -66,11 +67,10 @@ if TYPE_CHECKING:
     from hotline.security.audit import AuditLog
 
 BUNDLED_VERSION_KEY = "library.bundled_version"
-HIT_START, HIT_END = "\x02", "\x03"
 BM25 = "bm25(6.0, 5.0, 1.0, 1.0, 0.0)"  # title, heading, chapter, body, meta
-SNIPPET_TOKENS = 28
 FEW_RESULTS = 3  # fewer hits with all the words than this: add hits with some of them
 DEFAULT_LIMIT = 20
+POOL = 60  # rows re-ranked for exact accents, topics and definitions
 
 # Score bands: the order of the result list is the order of the scores.
 DIRECT, NAMED_DOC, ALL_WORDS, SOME_WORDS = 400.0, 300.0, 200.0, 100.0
@@ -404,8 +404,6 @@ class LibraryService:
 class _Row:
     article_id: int
     rank: float
-    snippet: str | None = None
-    heading: str | None = None
     bonus: float = 0.0  # exact accents, definition article
 
 
@@ -544,20 +542,27 @@ class _Search:
             return
         match = "partial" if any_word else "text"
         keep = self._keep
+        shown = content_terms(terms) if any_word else required_terms(terms)
+        matcher = snippets.Matcher(shown, phrases)
         tiers = [False] if self.in_force else [False, True]
         for old in tiers:
             wanted = self.cap - len(self.hits)
             if wanted <= 0:
                 return
             filtered = self._filtered(expr, old=old, doc_ids=doc_ids)
-            rows = self._query(filtered, wanted + len(self.seen))
-            rows = [r for r in rows if r.article_id not in self.seen]
+            k = wanted + len(self.seen)
+            if self._rerank_pool:
+                # Exact accents, topics and definitions can lift rows from further down:
+                # rank a wider pool first, then compute snippets for the rows kept.
+                rows = self._query(filtered, max(k * 3, POOL))
+                rows = [r for r in rows if r.article_id not in self.seen]
+                self._rerank(rows)
+            else:
+                rows = self._query(filtered, k)
+                rows = [r for r in rows if r.article_id not in self.seen]
             if not rows:
                 continue
-            if self._rerank_pool:
-                self._rerank(rows)
             rows = rows[:wanted]
-            self._snippets(filtered, rows)
             articles = self._articles([r.article_id for r in rows])
             for r in rows:
                 art = articles.get(r.article_id)
@@ -569,23 +574,16 @@ class _Search:
                 relevance = -r.rank
                 score = (band + (CURRENT_BONUS if doc.current else 0.0) + r.bonus
                          + relevance / (1.0 + abs(relevance)))
-                self._add(SearchHit(art, doc, score, match, _snippet(r.snippet or "", keep),
-                                    _heading(r.heading or "", art, keep)))
+                body = f"{art.note}\n{art.text}"
+                self._add(SearchHit(art, doc, score, match, snippets.snippet(body, matcher, keep),
+                                    snippets.highlight(art.heading, matcher, keep)))
 
     def _query(self, expr: str, k: int) -> list[_Row]:
-        """Top `k` by bm25; with accents typed, a wider pool to re-rank (no snippets yet)."""
-        if self._rerank_pool:
-            pool = max(k * 3, 60)
-            rows = self.conn.execute(
-                "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH ? "
-                "AND rank MATCH ? ORDER BY rank LIMIT ?", (expr, BM25, pool)).fetchall()
-            return [_Row(r[0], r[1]) for r in rows]
+        """Top `k` article ids by weighted bm25 (title and heading boosted)."""
         rows = self.conn.execute(
-            "SELECT rowid, rank, snippet(library_fts, 3, ?, ?, '…', ?), "
-            "highlight(library_fts, 1, ?, ?) FROM library_fts WHERE library_fts MATCH ? "
-            "AND rank MATCH ? ORDER BY rank LIMIT ?",
-            (HIT_START, HIT_END, SNIPPET_TOKENS, HIT_START, HIT_END, expr, BM25, k)).fetchall()
-        return [_Row(r[0], r[1], r[2], r[3]) for r in rows]
+            "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH ? "
+            "AND rank MATCH ? ORDER BY rank LIMIT ?", (expr, BM25, k)).fetchall()
+        return [_Row(r[0], r[1]) for r in rows]
 
     def _rerank(self, rows: list[_Row]) -> None:
         """Articles holding the words with exactly the accents typed come first; for "… là
@@ -608,18 +606,6 @@ class _Search:
                 # The document's general articles (definitions) come before the specific ones.
                 r.bonus += TOPIC_BONUS - min(position, 100) * 1e-3
         rows.sort(key=lambda r: (-r.bonus, r.rank))
-
-    def _snippets(self, expr: str, rows: list[_Row]) -> None:
-        for r in rows:
-            if r.snippet is not None:
-                continue
-            rec = self.conn.execute(
-                "SELECT snippet(library_fts, 3, ?, ?, '…', ?), highlight(library_fts, 1, ?, ?) "
-                "FROM library_fts WHERE library_fts MATCH ? AND rowid = ?",
-                (HIT_START, HIT_END, SNIPPET_TOKENS, HIT_START, HIT_END, expr,
-                 r.article_id)).fetchone()
-            if rec is not None:
-                r.snippet, r.heading = rec[0], rec[1]
 
     def _articles(self, ids: list[int]) -> dict[int, Article]:
         out: dict[int, Article] = {}
@@ -734,52 +720,7 @@ def accent_filter(parsed: ParsedQuery) -> Keep | None:
     return keep
 
 
-def _parts(marked: str, keep: Keep | None = None) -> Snippet:
-    """Text with HIT_START/HIT_END markers → a Snippet; neighbouring hits separated only by
-    spaces merge, so 'bạo lực gia đình' is one highlight, not four."""
-    parts: list[tuple[str, bool]] = []
-    for piece in re.split(f"({HIT_START}[^{HIT_END}]*{HIT_END})", marked):
-        if not piece:
-            continue
-        if piece.startswith(HIT_START) and keep is not None and not keep(piece[1:-1]):
-            piece = piece[1:-1]
-        if piece.startswith(HIT_START):
-            text = piece[1:-1]
-            if (len(parts) >= 2 and parts[-2][1] and not parts[-1][1]
-                    and not parts[-1][0].strip()):
-                gap = parts.pop()[0]
-                prev = parts.pop()[0]
-                parts.append((prev + gap + text, True))
-            elif parts and parts[-1][1]:
-                parts[-1] = (parts[-1][0] + text, True)
-            else:
-                parts.append((text, True))
-        elif parts and not parts[-1][1]:
-            parts[-1] = (parts[-1][0] + piece, False)
-        else:
-            parts.append((piece, False))
-    return Snippet(tuple(parts))
-
-
-def _snippet(marked: str, keep: Keep | None = None) -> Snippet:
-    return _parts(marked.replace("\n", " ").strip(), keep)
-
-
-def _heading(marked: str, article: Article, keep: Keep | None = None) -> Snippet:
-    """The highlighted heading column is 'label heading': keep the heading part."""
-    snippet = _parts(marked, keep)
-    skip = len(article.label) + 1
-    parts: list[tuple[str, bool]] = []
-    for text, hit in snippet.parts:
-        if skip >= len(text):
-            skip -= len(text)
-            continue
-        parts.append((text[skip:], hit))
-        skip = 0
-    return Snippet(tuple(parts)) if parts else Snippet(((article.heading, False),))
-
-
-def _lead(article: Article, words: int = SNIPPET_TOKENS) -> Snippet:
+def _lead(article: Article, words: int = snippets.WINDOW) -> Snippet:
     """The start of the note (or text), for hits that were named rather than matched."""
     body = (article.note or article.text).replace("\n", " ").split()
     text = " ".join(body[:words]) + ("…" if len(body) > words else "")

@@ -1,0 +1,144 @@
+"""Snippets with the matched words highlighted, in the original accents.
+
+FTS5's own snippet() would have to re-run the MATCH for every row shown; here the article's
+text (already fetched to build the result) is folded with C-speed string operations, the
+query's words are found in the folded copy, and the same character positions are cut from
+the original — which works because folding a Vietnamese (NFC) text keeps its length. Texts
+whose length changes when folded (some other scripts) get the plain beginning instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from hotline.library.models import Snippet
+from hotline.library.query import Term
+
+_MARKS = re.compile("[\u0300-\u036f]+")
+_D = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD = re.compile(r"\w+")
+WINDOW = 28  # words shown around the best cluster of matches
+
+Keep = Callable[[str], bool]
+
+
+def quick_fold(text: str) -> str:
+    """Lower case, accents removed, đ→d — like `hotline.text.fold` for Latin letters."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D))
+    return _MARKS.sub("", decomposed).lower()
+
+
+class Matcher:
+    """Finds the query's words and phrases in folded text."""
+
+    def __init__(self, terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> None:
+        alternatives: list[str] = []
+        for term in terms:
+            options = [re.escape(term.folded)]
+            if term.expansion:
+                options.append(r"\W+".join(re.escape(w) for w in term.expansion))
+            tail = r"\w*" if term.prefix else r"(?!\w)"
+            alternatives.append(r"(?<!\w)(?:" + "|".join(options) + ")" + tail)
+        for phrase in phrases:
+            words = [re.escape(w) for t in phrase for w in t.words]
+            if words:
+                tail = r"\w*" if phrase[-1].prefix else r"(?!\w)"
+                alternatives.append(r"(?<!\w)" + r"\W+".join(words) + tail)
+        self.count = len(alternatives)
+        self.pattern = re.compile("|".join(f"({a})" for a in alternatives)) if alternatives \
+            else None
+
+    def spans(self, folded: str) -> list[tuple[int, int, int]]:
+        """(start, end, which) for every match."""
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), m.lastindex or 0) for m in self.pattern.finditer(folded)]
+
+
+def _parts(text: str, spans: Sequence[tuple[int, int]], start: int, end: int,
+           keep: Keep | None) -> list[tuple[str, bool]]:
+    parts: list[tuple[str, bool]] = []
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > pos:
+            parts.append((text[pos:s], False))
+        piece = text[s:e]
+        parts.append((piece, keep is None or all(keep(w) for w in _WORD.findall(piece))))
+        pos = e
+    if pos < end:
+        parts.append((text[pos:end], False))
+    return _merge(parts)
+
+
+def _merge(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Neighbouring highlights separated only by spaces become one: 'bạo lực gia đình'."""
+    out: list[tuple[str, bool]] = []
+    for text, hit in parts:
+        if not text:
+            continue
+        if out and out[-1][1] == hit:
+            out[-1] = (out[-1][0] + text, hit)
+        elif (hit and len(out) >= 2 and out[-2][1] and not out[-1][1]
+              and not out[-1][0].strip()):
+            gap = out.pop()[0]
+            out[-1] = (out[-1][0] + gap + text, True)
+        else:
+            out.append((text, hit))
+    return out
+
+
+def highlight(text: str, matcher: Matcher, keep: Keep | None = None) -> Snippet:
+    """All of `text` with the matches highlighted (for headings)."""
+    if not text:
+        return Snippet()
+    folded = quick_fold(text)
+    if len(folded) != len(text):
+        return Snippet(((text, False),))
+    spans = [(s, e) for s, e, _ in matcher.spans(folded)]
+    return Snippet(tuple(_parts(text, spans, 0, len(text), keep)))
+
+
+def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
+            window: int = WINDOW) -> Snippet:
+    """About `window` words of `text` around its best cluster of matches, highlighted."""
+    text = " ".join(text.split())
+    if not text:
+        return Snippet()
+    folded = quick_fold(text)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if not words:
+        return Snippet(((text, False),))
+    matches = matcher.spans(folded) if len(folded) == len(text) else []
+    if not matches:
+        end = words[min(window, len(words)) - 1][1]
+        return Snippet(((text[:end] + ("…" if end < len(text) else ""), False),))
+    # Word index of each match; pick the window holding the most different query words.
+    starts = [s for s, _ in words]
+    located = [(max(bisect.bisect_right(starts, s) - 1, 0), which) for s, _, which in matches]
+    best = (-1, -1, 0)
+    for i, (first, _) in enumerate(located):
+        inside = {w for index, w in located[i:] if index < first + window}
+        count = sum(1 for index, _ in located[i:] if index < first + window)
+        key = (len(inside), count, -first)
+        if key > best:
+            best = key
+    first_word = -best[2]
+    lead = min(first_word, max(window // 4, 0))
+    lo = max(first_word - lead, 0)
+    hi = min(lo + window, len(words))
+    lo = max(min(lo, hi - window), 0)
+    start, end = words[lo][0], words[hi - 1][1]
+    if hi == len(words):
+        end = len(text)
+    parts = _parts(text, [(s, e) for s, e, _ in matches], start, end, keep)
+    if start > 0:
+        parts.insert(0, ("…", False))
+    if end < len(text):
+        parts.append(("…", False))
+    return Snippet(tuple(_merge(parts)))
