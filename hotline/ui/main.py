@@ -45,6 +45,8 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
         if window.painted or time.monotonic() > deadline:
             break
         time.sleep(0.005)
+    window.show_opening()
+    qt.processEvents()
     import sqlite3
 
     from hotline.store.db import StoreError
@@ -53,7 +55,9 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
         from hotline.app import open_app
 
         app = open_app(data_dir)
-    except (StoreError, sqlite3.Error, OSError) as exc:
+    except (StoreError, sqlite3.Error, OSError, RuntimeError) as exc:
+        # StoreError (damaged file), a missing key or passphrase (RuntimeError subclasses in
+        # hotline.security), a data directory that cannot be created: say so, change nothing.
         QMessageBox.critical(
             window, QCoreApplication.translate("Startup", "Hotline không mở được dữ liệu"),
             QCoreApplication.translate(

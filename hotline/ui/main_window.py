@@ -79,39 +79,32 @@ class MainWindow(QMainWindow):
         self._attached = False
         self.setWindowTitle(f"Hotline — {title}" if title else "Hotline")
         self.resize(1366, 820)
-
-        splitter = QSplitter(self)  # horizontal by default
-        self.sidebar = QListWidget(splitter)
-        self.sidebar.setAccessibleName(self.tr("Các trang"))
-        self.sidebar.setMinimumWidth(170)
-        self.sidebar.setMaximumWidth(220)
-        self.stack = QStackedWidget(splitter)
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(0, False)
-        splitter.setSizes([180, 1186])
-        self.setCentralWidget(splitter)
-        self.opening = QLabel(self.tr("Đang mở dữ liệu…"), self.stack)
-        self.opening.setIndent(40)
-        self.stack.addWidget(self.opening)
-
-        status = self.statusBar()
-        self.operator_label = QLabel(self)
-        self.timer_label = QLabel(self)
-        self.timer_label.setStyleSheet("font-weight: 700; color: #0b3d91;")
-        self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi đang ghi"))
-        self.sync_label = QLabel(self)
-        self.sync_label.setAccessibleName(self.tr("Đồng bộ lần cuối"))
-        self.sync_label.hide()
-        status.addWidget(self.operator_label)
-        status.addWidget(self.timer_label)
-        status.addPermanentWidget(self.sync_label)
+        # The frame painted first is only this: no child widget at all. The first child to be
+        # polished sets up fonts and style (~30 ms), which can come right after the paint.
+        self._stack: QStackedWidget | None = None
+        self.opening: QLabel | None = None
         if app is not None:
             self.attach(app)
 
+    @property
+    def stack(self) -> QStackedWidget:
+        """The pages (created on first use, after the frame's first paint)."""
+        if self._stack is None:
+            self._stack = QStackedWidget(self)
+            self.setCentralWidget(self._stack)
+        return self._stack
+
+    def show_opening(self) -> None:
+        """"Opening the data…" while the core loads (the frame is already on screen)."""
+        if self.opening is None and not self._attached:
+            self.opening = QLabel(self.tr("Đang mở dữ liệu…"), self.stack)
+            self.opening.setIndent(40)
+            self.opening.setStyleSheet("font-size: 14pt; color: #333;")
+            self.stack.addWidget(self.opening)
+
     def attach(self, app: App) -> None:
-        """Build the pages over an opened App (imports the heavy parts only now)."""
+        """Build the sidebar, pages and status bar over an opened App (the heavy imports
+        happen only now)."""
         from hotline.ui.call_form import CallForm
         from hotline.ui.call_list import CallListView
         from hotline.ui.followups_view import FollowUpsView
@@ -124,8 +117,35 @@ class MainWindow(QMainWindow):
         self.events = CallEvents(self)
         self.reader = DbReader(lambda: app.store.new_connection(readonly=True))
         self.setWindowTitle(f"Hotline — {app.settings.center_name}")
+
+        stack = self.stack
+        self.takeCentralWidget()  # the stack moves into the splitter beside the sidebar
+        splitter = QSplitter(self)  # horizontal
+        self.sidebar = QListWidget(splitter)
+        self.sidebar.setAccessibleName(self.tr("Các trang"))
+        self.sidebar.setMinimumWidth(170)
+        self.sidebar.setMaximumWidth(220)
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([180, max(600, self.width() - 180)])
+        self.setCentralWidget(splitter)
+
+        status = self.statusBar()
+        self.operator_label = QLabel(self.tr("Người trực: %1").replace(
+            "%1", app.operator or self.tr("(chưa đặt tên)")), self)
+        self.timer_label = QLabel(self)
+        self.timer_label.setStyleSheet("font-weight: 700; color: #0b3d91;")
+        self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi đang ghi"))
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(self.tr("Đồng bộ lần cuối"))
+        self.sync_label.hide()
+        status.addWidget(self.operator_label)
+        status.addWidget(self.timer_label)
+        status.addPermanentWidget(self.sync_label)
 
         self.call_page = QSplitter(self.stack)  # horizontal
         self.call_form = CallForm(app, self.events, self.call_page, own_shortcuts=False)
@@ -143,13 +163,13 @@ class MainWindow(QMainWindow):
         self.add_page("call", self.tr("Ghi cuộc gọi"), self.call_page)
         self.add_page("calls", self.tr("Danh sách cuộc gọi"), self.call_list)
         self.add_page("followups", self.tr("Theo dõi"), self.followups)
-        self.operator_label.setText(self.tr("Người trực: %1").replace(
-            "%1", app.operator or self.tr("(chưa đặt tên)")))
 
         self._connect_signals()
         self.show_page("call")
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
+        if self.opening is not None:
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
         if self.isVisible() and not self._started:
             self._started = True
             QTimer.singleShot(0, self._after_show)
