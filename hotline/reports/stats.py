@@ -298,12 +298,14 @@ class StatsEngine:
             fu["due"][s] += n
             fu["done" if done else ("overdue" if overdue else "pending")][s] += n
 
-        # Q7: callers, grouped by number inside SQL; only counts come out.
+        # Q7: callers, grouped by number inside SQL; only counts come out. The look-up of an
+        # earlier call must go through calls_by_phone (the partial index needs `phone <> ''`;
+        # `+received_ts` keeps the planner off calls_by_time, which scans a million rows).
         callers: dict[str, list[int]] = defaultdict(zero)
         for sex_code, distinct, repeat, returning in conn.execute(
                 "SELECT sex, count(*), total(n >= 2), "
                 "total(EXISTS (SELECT 1 FROM calls p WHERE p.phone = x.phone "
-                "AND p.received_ts < ?)) FROM (SELECT c.phone, count(*) AS n, "
+                "AND p.phone <> '' AND +p.received_ts < ?)) FROM (SELECT c.phone, count(*) AS n, "
                 "max(c.received_ts) AS latest, c.caller_sex AS sex FROM calls c "
                 "WHERE c.day BETWEEN ? AND ? AND c.phone <> '' GROUP BY c.phone) AS x "
                 "GROUP BY sex", (start_ts, *span)):
