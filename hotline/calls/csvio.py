@@ -22,6 +22,7 @@ from hotline.calls.models import Call, CallFilter, Referral
 from hotline.calls.service import CallService
 from hotline.calls.validation import validate
 from hotline.clock import iso
+from hotline.store.functions import KEY_FACTOR
 from hotline.text import fold
 
 COLUMNS = (
@@ -275,7 +276,7 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
     call_id: int | None = None
     raw_id = get("id")
     if raw_id:
-        if raw_id.isdigit() and int(raw_id) > 0:
+        if raw_id.isdigit() and 0 < int(raw_id) < KEY_FACTOR:  # Hotline's ids stay below
             call_id = int(raw_id)
         else:
             warnings.append(RowError(index, "id", f"'{raw_id}' không phải mã Hotline; "

@@ -38,7 +38,14 @@ from hotline.calls.taxonomy import Taxonomy, is_non_counselling
 from hotline.calls.validation import FieldError, ValidationError, validate
 from hotline.clock import Clock, iso, parse_iso
 from hotline.store.db import Store
-from hotline.text import fold, words
+from hotline.store.functions import (
+    KEY_FACTOR,
+    category_token,
+    level_token,
+    search_key,
+    urgency_token,
+)
+from hotline.text import words
 
 
 class ConflictError(RuntimeError):
@@ -163,7 +170,6 @@ class CallService:
             tx.execute(f"UPDATE calls SET {assignments} WHERE id = :id", {**values, "id": call.id})
             call_id = call.id
             tx.execute("DELETE FROM call_categories WHERE call_id = ?", (call_id,))
-            tx.execute("DELETE FROM calls_fts WHERE rowid = ?", (call_id,))
         else:
             values["created_at"] = iso(now)
             if call.id is not None:
@@ -174,9 +180,7 @@ class CallService:
             call_id = int(cur.lastrowid or 0)
         tx.executemany("INSERT OR IGNORE INTO call_categories(code, call_id) VALUES (?, ?)",
                        [(code, call_id) for code in call.categories])
-        tx.execute("INSERT INTO calls_fts(rowid, body) VALUES (?, ?)",
-                   (call_id, fold(" ".join((call.caller_name, call.summary, call.outcome,
-                                            call.callback_note)))))
+        # calls_fts (text and categories) follows by trigger (migration m0006).
         self._sync_follow_up(tx, call_id, call, now, operator)
         for referral in call.referrals:
             self._write_referral(tx, call_id, referral, now, operator or call.operator)
@@ -269,78 +273,124 @@ class CallService:
         return [CallVersion(r["version"], r["saved_at"], r["operator"],
                             call_from_json(json.loads(r["data"]))) for r in rows]
 
-    def _where(self, flt: CallFilter) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
+    def _plan(self, flt: CallFilter, *, after: tuple[int, int] | None = None,
+              ascending: bool = False) -> tuple[str, str, builtins.list[Any], str, bool]:
+        """FROM, WHERE, parameters and ORDER BY for the calls matching `flt`, newest first
+        (oldest first if `ascending`), after the keyset `after` = (received_ts, id); and
+        whether the WHERE needs the `calls` table at all (counting can skip it).
+
+        Free text and categories walk `calls_fts`, whose rowid is received_ts * 2**31 + id
+        (m0006): matches come out in list order, a date range is a rowid range, and a page
+        stops after `limit` rows. A number or a case selects few calls: those are walked by
+        their index and checked against the search index one by one. Everything else walks
+        the calls' own indexes (time, level, urgency).
+        """
+        lo = hi = None
         if flt.date_from:
-            clauses.append("c.received_ts >= ?")
-            params.append(timestamp(self.clock.start_of(date.fromisoformat(flt.date_from))))
+            lo = timestamp(self.clock.start_of(date.fromisoformat(flt.date_from)))
         if flt.date_to:
-            clauses.append("c.received_ts < ?")
-            params.append(timestamp(self.clock.end_of(date.fromisoformat(flt.date_to))))
-        if flt.category:
-            if "." in flt.category or flt.category == "other":
-                clauses.append("c.id IN (SELECT call_id FROM call_categories WHERE code = ?)")
-                params.append(flt.category)
-            else:
-                clauses.append("c.id IN (SELECT call_id FROM call_categories "
-                               "WHERE code >= ? AND code < ?)")
-                params.extend([flt.category + ".", flt.category + "/"])
-        if flt.level:
-            clauses.append("c.level = ?")
-            params.append(flt.level)
-        if flt.urgency:
-            clauses.append("c.urgency = ?")
-            params.append(flt.urgency)
+            hi = timestamp(self.clock.end_of(date.fromisoformat(flt.date_to)))
+        by_index = bool(flt.phone or flt.case_number)
+        # With text or a category the search index leads, and checks level and urgency too.
+        match = search_match(flt.text, flt.category)
+        if match and not by_index:
+            match = search_match(flt.text, flt.category, flt.level, flt.urgency)
+        direction = "ASC" if ascending else "DESC"
+        beyond = ">" if ascending else "<"
+        clauses: builtins.list[str] = []
+        params: builtins.list[Any] = []
+        row_clauses: builtins.list[str] = []  # conditions on the calls row itself
+        row_params: builtins.list[Any] = []
+        if flt.level and not (match and not by_index):
+            row_clauses.append("c.level = ?")
+            row_params.append(flt.level)
+        if flt.urgency and not (match and not by_index):
+            row_clauses.append("c.urgency = ?")
+            row_params.append(flt.urgency)
         if flt.phone:
-            clauses.append("c.phone = ? AND c.phone <> ''")
-            params.append(flt.phone)
+            row_clauses.append("c.phone = ? AND c.phone <> ''")
+            row_params.append(flt.phone)
         if flt.case_number:
-            clauses.append("c.case_id = (SELECT id FROM cases WHERE number = ?)")
-            params.append(flt.case_number)
-        match = fts_query(flt.text)
-        if match:
-            clauses.append("c.id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)")
+            row_clauses.append("c.case_id = (SELECT id FROM cases WHERE number = ?)")
+            row_params.append(flt.case_number)
+        if match and not by_index:
+            source = f"calls_fts f JOIN calls c ON c.id = (f.rowid & {KEY_FACTOR - 1})"
+            clauses.append("f.calls_fts MATCH ?")
             params.append(match)
-        return (" AND ".join(clauses) or "1"), params
+            if lo is not None:
+                clauses.append("f.rowid >= ?")
+                params.append(lo * KEY_FACTOR)
+            if hi is not None:
+                clauses.append("f.rowid < ?")
+                params.append(hi * KEY_FACTOR)
+            if after is not None:
+                clauses.append(f"f.rowid {beyond} ?")
+                params.append(search_key(*after))
+            order = f"f.rowid {direction}"
+        else:
+            source = "calls c"
+            if lo is not None:
+                row_clauses.append("c.received_ts >= ?")
+                row_params.append(lo)
+            if hi is not None:
+                row_clauses.append("c.received_ts < ?")
+                row_params.append(hi)
+            if match and all(len(w) <= 3 for w in words(flt.text)):
+                # Exact tokens and the 2–3 letter prefix index: a probe per call is cheap.
+                row_clauses.append(
+                    "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ? AND "
+                    f"calls_fts.rowid = c.received_ts * {KEY_FACTOR} + c.id)")
+                row_params.append(match)
+            elif match:
+                # A longer prefix ("chong"*) re-reads its whole posting list on every probe:
+                # collect the matches once instead. `+c.id` keeps the walk on the number's
+                # or the case's own index.
+                row_clauses.append(
+                    f"+c.id IN (SELECT rowid & {KEY_FACTOR - 1} FROM calls_fts "
+                    "WHERE calls_fts MATCH ?)")
+                row_params.append(match)
+            if after is not None:
+                row_clauses.append(f"(c.received_ts, c.id) {beyond} (?, ?)")
+                row_params.extend(after)
+            order = f"c.received_ts {direction}, c.id {direction}"
+        where = " AND ".join(clauses + row_clauses) or "1"
+        return source, where, params + row_params, order, bool(row_clauses)
 
     def list(self, flt: CallFilter, *, limit: int = 200,
              after: tuple[int, int] | None = None,
              conn: sqlite3.Connection | None = None,
-             ascending: bool = False) -> list[CallSummary]:
+             ascending: bool = False) -> builtins.list[CallSummary]:
         """Calls matching `flt`, newest first (oldest first if `ascending`), `limit` at a time.
 
         `after` is the (received_ts, id) of the last row already shown (keyset paging keeps
         every page as fast as the first, even deep in a million calls).
         """
         conn = conn or self.store.conn
-        where, params = self._where(flt)
-        if after is not None:
-            where += f" AND (c.received_ts, c.id) {'>' if ascending else '<'} (?, ?)"
-            params.extend(after)
-        order = "ASC" if ascending else "DESC"
+        source, where, params, order, _ = self._plan(flt, after=after, ascending=ascending)
         rows = conn.execute(
             "SELECT c.id, c.received_at, c.received_ts, c.duration_s, c.channel, c.operator, "
             "c.phone, c.caller_name, c.caller_sex, c.caller_age_group, c.categories, c.level, "
             "c.urgency, c.summary, c.follow_up_at, k.number AS case_number "
-            "FROM calls c LEFT JOIN cases k ON k.id = c.case_id "
-            f"WHERE {where} ORDER BY c.received_ts {order}, c.id {order} LIMIT ?",
+            f"FROM {source} LEFT JOIN cases k ON k.id = c.case_id "
+            f"WHERE {where} ORDER BY {order} LIMIT ?",
             [*params, limit]).fetchall()
         return [_summary(r) for r in rows]
 
     def iter_calls(self, flt: CallFilter, *, batch: int = 2000) -> Iterator[Call]:
         """Every matching call in full, oldest first (exports, reports)."""
-        where, params = self._where(flt)
+        source, where, params, order, _ = self._plan(flt, ascending=True)
         ids = [r[0] for r in self.store.conn.execute(
-            f"SELECT c.id FROM calls c WHERE {where} ORDER BY c.received_ts, c.id", params)]
+            f"SELECT c.id FROM {source} WHERE {where} ORDER BY {order}", params)]
         for start in range(0, len(ids), batch):
             for call_id in ids[start:start + batch]:
                 yield self.get(call_id)
 
     def count(self, flt: CallFilter, conn: sqlite3.Connection | None = None) -> int:
         conn = conn or self.store.conn
-        where, params = self._where(flt)
-        return int(conn.execute(f"SELECT count(*) FROM calls c WHERE {where}",
+        source, where, params, _, needs_row = self._plan(flt)
+        if source.startswith("calls_fts") and not needs_row:
+            source = "calls_fts f"  # the index alone answers; no row lookups
+        return int(conn.execute(f"SELECT count(*) FROM {source} WHERE {where}",
                                 params).fetchone()[0])
 
     # ---------------------------------------------------------- repeat callers
@@ -496,9 +546,25 @@ def stored_phone(raw: str) -> str:
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 query from free text: folded words, each a prefix, all required."""
+    """A safe FTS5 query from free text: folded words, all required, each a prefix once it
+    has two letters (a one-letter prefix would match nearly every call, slowly)."""
     terms = words(text)
-    return " ".join(f'"{t}"*' for t in terms)
+    return " ".join(f'"{t}"*' if len(t) > 1 else f'"{t}"' for t in terms)
+
+
+def search_match(text: str, category: str | None, level: str | None = None,
+                 urgency: str | None = None) -> str:
+    """The calls_fts MATCH expression for free text (column `body`) and a category code or
+    group, a level, an urgency (column `tags`); "" when none is given."""
+    parts = []
+    body = fts_query(text)
+    if body:
+        parts.append(f"body : ({body})")
+    for value, token in ((category, category_token), (level, level_token),
+                         (urgency, urgency_token)):
+        if value:  # a code without letters or digits gives "", which matches nothing
+            parts.append(f'tags : "{token(value)}"')
+    return " AND ".join(parts)
 
 
 def _summary(r: sqlite3.Row) -> CallSummary:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from hotline.store import migrate
+from hotline.store import functions, migrate
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -64,6 +64,7 @@ def connect(path: Path | str, *, readonly: bool = False, key: bytes | None = Non
     else:
         conn = driver.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.row_factory = driver.Row
+    functions.register(conn)  # the call search triggers need them (m0006)
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -92,6 +92,11 @@ def upgrade(store: Store, backup_dir: Path) -> list[str]:
     applied = []
     for migration in pending:
         with store.transaction() as tx:
+            if migration.number in applied_numbers(tx):
+                # Another process (a second window, a scheduled task) applied it while this
+                # one waited for the write lock.
+                done.add(migration.number)
+                continue
             tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY "
                        "KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
             tx.executemany("INSERT OR IGNORE INTO schema_migrations VALUES (?, '', '')",
