@@ -140,6 +140,12 @@ def test_upgrade_of_a_version_one_database(data_dir: Path) -> None:
         assert call.categories == ("dv.physical",)
         count, prior = app.calls.prior_calls("+84912345678", exclude_id=7)
         assert count == 49 and len(prior) == 20
+        # The search index was built for the old rows (m0006): text, category, both.
+        from hotline.calls.models import CallFilter
+        assert app.calls.count(CallFilter(text="bam tim")) == 50
+        assert app.calls.count(CallFilter(category="dv")) == 50
+        page = app.calls.list(CallFilter(text="chồng", category="dv.physical"), limit=5)
+        assert [c.id for c in page] == [50, 49, 48, 47, 46]  # newest first
     finally:
         app.close()
 
@@ -253,3 +259,26 @@ def test_damaged_file_gives_a_clear_error(data_dir: Path) -> None:
     path.write_bytes(b"this is not a database, it is a word processor file" * 100)
     with pytest.raises(db.StoreError, match="sao lưu"):
         db.open_store(path)
+
+
+def test_migration_applied_meanwhile_by_another_process_is_skipped(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes open an old database at once: the second waits for the write lock and
+    must not run the migrations the first one has just applied."""
+    path = data_dir / "hotline.sqlite"
+    _version_one_database(path)
+    db.open_store(path).close()  # "the other process" upgrades everything
+    real = migrate.applied_numbers
+    calls = []
+
+    def stale_then_real(conn: sqlite3.Connection) -> set[int]:
+        calls.append(1)
+        return {1} if len(calls) == 1 else real(conn)
+
+    monkeypatch.setattr(migrate, "applied_numbers", stale_then_real)
+    store = db.open_store(path)  # believes 2.. are pending; must skip them
+    try:
+        assert migrate.current_version(store.conn) == migrate.latest_version()
+        assert len(calls) > 1
+    finally:
+        store.close()
