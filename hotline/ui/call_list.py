@@ -230,7 +230,8 @@ class CallTableModel(QAbstractTableModel):
         self._total = -1
         self.endResetModel()
         self.total_changed.emit(-1)
-        self._fetch_page()
+        if not self._loading:  # a view may already have asked (fetchMore) during the reset
+            self._fetch_page()
         self._count()
 
     def _after(self) -> tuple[int, int] | None:

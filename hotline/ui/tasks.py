@@ -7,6 +7,7 @@ Database work in a task must open its own connection (`store.new_connection()`).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import traceback
 from collections.abc import Callable
@@ -36,9 +37,14 @@ class Task(QRunnable):
             else:
                 result = self.fn()
         except Exception as exc:  # reported to the UI, never swallowed
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self.signals.failed, exc, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the receiver went first (app quitting)
+            signal.emit(*args)
 
 
 _live: set[_Signals] = set()  # keep signal objects alive until delivered
