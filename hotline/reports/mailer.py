@@ -9,6 +9,7 @@ crosses a network in clear text.
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import mimetypes
 import re
@@ -95,6 +96,23 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """AUTH PLAIN with UTF-8 credentials (RFC 4616) when the server offers it: one attempt,
+    and a Vietnamese password works (smtplib's own login encodes ASCII only and, after a
+    refusal, tries the next mechanism). Otherwise smtplib's login (CRAM-MD5, LOGIN)."""
+    mechanisms = client.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" in mechanisms:
+        token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
+        code, reply = client.docmd("AUTH", f"PLAIN {token}")
+        if code != 235:
+            raise smtplib.SMTPAuthenticationError(code, reply)
+        return
+    if not (user.isascii() and password.isascii()):
+        raise MailError("máy chủ thư không hỗ trợ AUTH PLAIN, cần cho mật khẩu có ký tự "
+                        "ngoài ASCII; hãy dùng mật khẩu không dấu")
+    client.login(user, password)
+
+
 def build_message(config: SmtpConfig, subject: str, body: str,
                   attachments: Sequence[Path]) -> EmailMessage:
     msg = EmailMessage()
@@ -107,8 +125,9 @@ def build_message(config: SmtpConfig, subject: str, body: str,
     for path in attachments:
         ctype, _ = mimetypes.guess_type(path.name)
         maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
-        data = path.read_bytes()
-        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+        params = {"charset": "utf-8"} if maintype == "text" else None  # CSV: UTF-8 + BOM
+        msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
+                           filename=path.name, params=params)
     return msg
 
 
@@ -135,7 +154,7 @@ def send(config: SmtpConfig, msg: EmailMessage) -> None:
                 client.starttls(context=ssl.create_default_context())
                 client.ehlo()
             if config.user and password is not None:
-                client.login(config.user, password)
+                _login(client, config.user, password)
             refused = client.send_message(msg)
         if refused:
             raise MailError("máy chủ thư từ chối người nhận: " + ", ".join(sorted(refused)))
