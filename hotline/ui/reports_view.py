@@ -285,6 +285,7 @@ class ReportsView(QWidget):
                                        self.tr("Khoảng tùy chọn")), strict=True):
             self.kind.addItem(label, code)
         self.kind.setAccessibleName(self.tr("Kỳ báo cáo"))
+        self.kind.setMaximumWidth(260)
         form.addRow(self.tr("&Kỳ báo cáo:"), self.kind)
         today = QDate.currentDate()
         self.day = self._date_edit(today, self.tr("Ngày trong kỳ"))
@@ -293,7 +294,9 @@ class ReportsView(QWidget):
         self.date_to = self._date_edit(today, self.tr("Đến ngày"))
         range_row = QHBoxLayout()
         range_row.addWidget(self.date_from)
-        range_row.addWidget(QLabel(self.tr("đến"), top))
+        self.range_to_label = QLabel(self.tr("đến"), top)
+        range_row.addWidget(self.range_to_label)
+        range_row.addStretch(1)
         range_row.addWidget(self.date_to)
         self.range_label = QLabel(self.tr("&Từ ngày:"), top)
         self.range_label.setBuddy(self.date_from)
@@ -371,6 +374,7 @@ class ReportsView(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setAccessibleName(name)
+        edit.setMaximumWidth(180)
         return edit
 
     def _connect_signals(self) -> None:
@@ -388,7 +392,7 @@ class ReportsView(QWidget):
     # ---------------------------------------------------------------- period
     def _on_kind(self) -> None:
         custom = self.kind.currentData() == "range"
-        for w in (self.date_from, self.date_to, self.range_label):
+        for w in (self.date_from, self.date_to, self.range_label, self.range_to_label):
             w.setVisible(custom)
         self.day.setEnabled(not custom)
         self._show_period()
