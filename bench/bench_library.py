@@ -216,6 +216,36 @@ def time_queries(svc: LibraryService, queries: list[str]) -> tuple[list[float], 
     return ours, bare, found / len(queries)
 
 
+def by_rarity(svc: LibraryService, queries: dict[str, list[str]], total: int) -> None:
+    """The same queries grouped by how common their rarest word is: FTS5 scores every
+    article that matches, so a query made only of very common words costs the most."""
+    conn = svc.store.conn
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.library_vocab USING "
+                 "fts5vocab(main, library_fts, row)")
+    df = dict(conn.execute("SELECT term, doc FROM temp.library_vocab").fetchall())
+    buckets: dict[str, list[str]] = {"≤ 1 %": [], "1–10 %": [], "> 10 %": []}
+    for name in ("1 word", "2 words", "4 words"):
+        for query in queries[name]:
+            parsed = parse_query(query, svc.abbreviations)
+            counts = [df.get(t.folded, 0) for t in parsed.terms]
+            share = min(counts) / total if counts else 1.0
+            key = "≤ 1 %" if share <= 0.01 else "1–10 %" if share <= 0.10 else "> 10 %"
+            buckets[key].append(query)
+    print("\n## The same 1-, 2- and 4-word queries by the share of articles holding their "
+          "rarest word (ms)\n")
+    print("| rarest word in | queries | ours p50 | ours p95 | bare p50 | bare p95 | ratio p50 "
+          "| ratio p95 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for key, items in buckets.items():
+        if len(items) < 5:
+            continue
+        ours, bare, _ = time_queries(svc, items)
+        o50, o95 = statistics.median(ours), percentile(ours, 0.95)
+        b50, b95 = statistics.median(bare), percentile(bare, 0.95)
+        print(f"| {key} of articles | {len(items)} | {o50:.2f} | {o95:.2f} | {b50:.2f} | "
+              f"{b95:.2f} | {o50 / b50:.2f} | {o95 / b95:.2f} |")
+
+
 def index_size(svc: LibraryService) -> dict[str, int]:
     conn = svc.store.conn
     fts = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'library_fts%'"
@@ -274,6 +304,7 @@ def main() -> int:
               f"| {o95 / b95:.2f} | {found:.0%} |")
     print("\nexample queries: " + "; ".join(q.strip() for q in
                                              [queries[k][0] for k in queries]))
+    by_rarity(svc, queries, total)
     store.close()
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -129,7 +129,7 @@ class Snippet:
 @dataclass(frozen=True)
 class SearchHit:
     """One article found; `match` says why: 'article' (symbol/article lookup), 'text' (all
-    words), 'partial' (some words) or 'list' (empty query)."""
+    words), 'most' (all words but one), 'partial' (some words) or 'list' (empty query)."""
 
     article: Article
     document: Document

@@ -29,7 +29,7 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _AMBIGUOUS_BARE = frozenset(
-    ["thi", "tai", "the", "de", "tu", "cung", "toi", "chi", "vay", "co", "ma", "do"])
+    ["thi", "tai", "the", "de", "tu", "cung", "toi", "chi", "vay", "co", "ma", "do", "o"])
 STOPWORDS_BARE = frozenset(fold(w) for w in STOPWORDS) - _AMBIGUOUS_BARE
 # Kept when they belong to a compound: "trẻ em".
 _KEEP_AFTER = {"em": "tre"}
@@ -288,17 +288,15 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _terms(text: str, *, prefix_last: bool) -> list[Term]:
-    """Words of `text`; with `prefix_last` the last one is still being typed: it matches as
-    a prefix, or — a single letter after other words — is left out until it grows."""
+    """Words of `text`; with `prefix_last` the last one is still being typed and matches as
+    a prefix — from two letters on (a one-letter prefix would match half the index; a
+    single letter is a word of its own: "dâm ô", "ở")."""
     originals = _WORD.findall(text)
     terms = [Term(w, fold(w)) for w in originals]
     terms = [t for t in terms if t.folded.strip("_")]
-    if prefix_last and terms:
+    if prefix_last and terms and len(terms[-1].folded) >= 2:
         last = terms[-1]
-        if len(last.folded) >= 2:
-            terms[-1] = Term(last.original, last.folded, True)
-        elif len(terms) > 1:
-            terms.pop()
+        terms[-1] = Term(last.original, last.folded, True)
     return terms
 
 
@@ -476,6 +474,16 @@ def fts_any(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> str:
     if not parts:
         return ""
     return f"{SEARCH_COLUMNS} : (" + " OR ".join(dict.fromkeys(parts)) + ")"
+
+
+def fts_all_but_one(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> str:
+    """Every meaningful word but (any) one: the first relaxation when few articles hold them
+    all. Cheap for FTS5 — each group is an AND driven by its rarest word."""
+    parts = [fts_term(t) for t in required_terms(terms)] + [fts_phrase(p) for p in phrases]
+    if len(parts) < 3:
+        return ""
+    groups = ["(" + " AND ".join(parts[:i] + parts[i + 1:]) + ")" for i in range(len(parts))]
+    return f"{SEARCH_COLUMNS} : (" + " OR ".join(groups) + ")"
 
 
 def meta_token(kind: str, value: str) -> str:

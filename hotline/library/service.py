@@ -5,7 +5,7 @@ Search order (DESIGN §3–§6, issue 3):
    a law's name ("luật pcblgđ", "Bộ luật Hình sự"), an article ("Điều 25", "đ.25");
 2. then full-text hits where every word occurs (folded, so accents and đ do not matter),
    bm25-ranked with titles and headings boosted;
-3. when those are few, hits with some of the words ("partial").
+3. when those are few, hits with all the words but one ("most"), then with any ("partial").
 Within each group documents in force come before replaced or expired ones, and when the
 operator typed accents, articles with exactly those accents come first.
 
@@ -52,6 +52,7 @@ from hotline.library.query import (
     content_terms,
     document_names,
     fts_all,
+    fts_all_but_one,
     fts_any,
     fts_filter,
     parse_query,
@@ -68,12 +69,12 @@ if TYPE_CHECKING:
 
 BUNDLED_VERSION_KEY = "library.bundled_version"
 BM25 = "bm25(6.0, 5.0, 1.0, 1.0, 0.0)"  # title, heading, chapter, body, meta
-FEW_RESULTS = 3  # fewer hits with all the words than this: add hits with some of them
+FEW_RESULTS = 3  # fewer hits with all the words: relax (all but one word, then any word)
 DEFAULT_LIMIT = 20
 POOL = 60  # rows re-ranked for exact accents, topics and definitions
 
 # Score bands: the order of the result list is the order of the scores.
-DIRECT, NAMED_DOC, ALL_WORDS, SOME_WORDS = 400.0, 300.0, 200.0, 100.0
+DIRECT, NAMED_DOC, ALL_WORDS, MOST_WORDS, SOME_WORDS = 400.0, 300.0, 200.0, 150.0, 100.0
 CURRENT_BONUS, EXACT_BONUS, TEXT_IN_DIRECT_BONUS = 40.0, 10.0, 20.0
 DEFINITION_BONUS = 5.0
 TOPIC_BONUS = 5.0
@@ -404,7 +405,9 @@ class LibraryService:
 class _Row:
     article_id: int
     rank: float
-    bonus: float = 0.0  # exact accents, definition article
+    bonus: float = 0.0
+    doc_id: str = ""
+    current: bool = True  # exact accents, definition article
 
 
 class _Search:
@@ -432,7 +435,7 @@ class _Search:
         self._rerank_pool = bool(self._accent_patterns) or parsed.definition
 
     # The expression filters for the allowed documents (meta tokens, no join per match).
-    def _filtered(self, expr: str, *, old: bool, doc_ids: Sequence[str] = ()) -> str:
+    def _filtered(self, expr: str, *, old: bool | None, doc_ids: Sequence[str] = ()) -> str:
         ids = list(doc_ids) or ([self.doc_id] if self.doc_id else [])
         types = [] if doc_ids else self.doc_types
         return fts_filter(expr, old=old, doc_ids=ids, doc_types=types)
@@ -483,8 +486,12 @@ class _Search:
                     self._text(text_terms, phrases, doc_ids=named, band=NAMED_DOC)
             self._text(text_terms, phrases, band=ALL_WORDS)
             all_words = sum(1 for h in self.hits if h.match == "text")
-            if all_words < FEW_RESULTS and len(required_terms(text_terms)) + len(phrases) >= 2:
-                self._text(text_terms, phrases, band=SOME_WORDS, any_word=True)
+            words = len(required_terms(text_terms)) + len(phrases)
+            if all_words < FEW_RESULTS and words >= 3:
+                self._text(text_terms, phrases, band=MOST_WORDS, relax="all_but_one")
+            partial = sum(1 for h in self.hits if h.match in ("text", "most"))
+            if partial < FEW_RESULTS and words >= 2:
+                self._text(text_terms, phrases, band=SOME_WORDS, relax="any")
             if not self.hits and docs and (text_terms or parsed.phrases):
                 # The words that named a document may have been meant as text after all.
                 self._text(terms + unresolved, phrases, band=ALL_WORDS)
@@ -536,47 +543,78 @@ class _Search:
 
     # ------------------------------------------------------------- full text
     def _text(self, terms: list[Term], phrases: list[Any], *, band: float,
-              doc_ids: Sequence[str] = (), any_word: bool = False) -> None:
-        expr = fts_any(terms, phrases) if any_word else fts_all(terms, phrases)
+              doc_ids: Sequence[str] = (), relax: str = "") -> None:
+        """Full-text hits: all words (`relax` ''), all but one ('all_but_one'), any ('any')."""
+        if relax == "any":
+            expr, match = fts_any(terms, phrases), "partial"
+        elif relax == "all_but_one":
+            expr, match = fts_all_but_one(terms, phrases), "most"
+        else:
+            expr, match = fts_all(terms, phrases), "text"
         if not expr:
             return
-        match = "partial" if any_word else "text"
         keep = self._keep
-        shown = content_terms(terms) if any_word else required_terms(terms)
+        shown = content_terms(terms) if relax else required_terms(terms)
         matcher = snippets.Matcher(shown, phrases)
-        tiers = [False] if self.in_force else [False, True]
-        for old in tiers:
-            wanted = self.cap - len(self.hits)
-            if wanted <= 0:
-                return
-            filtered = self._filtered(expr, old=old, doc_ids=doc_ids)
-            k = wanted + len(self.seen)
-            if self._rerank_pool:
-                # Exact accents, topics and definitions can lift rows from further down:
-                # rank a wider pool first, then compute snippets for the rows kept.
-                rows = self._query(filtered, max(k * 3, POOL))
-                rows = [r for r in rows if r.article_id not in self.seen]
-                self._rerank(rows)
-            else:
-                rows = self._query(filtered, k)
-                rows = [r for r in rows if r.article_id not in self.seen]
-            if not rows:
+        wanted = self.cap - len(self.hits)
+        if wanted <= 0:
+            return
+        k = wanted + len(self.seen)
+        # Exact accents, topics and definitions can lift rows from further down: rank a
+        # wider pool for them; otherwise a small margin for replaced documents.
+        fetch = max(k * 3, POOL) if self._rerank_pool else k + max(k // 2, 10)
+        rows = [r for r in self._candidates(expr, doc_ids, fetch, wanted)
+                if r.article_id not in self.seen]
+        if self._rerank_pool:
+            self._rerank(rows)
+        # Documents in force first, then replaced or expired ones (each marked).
+        rows.sort(key=lambda r: (not r.current, -r.bonus, r.rank))
+        rows = rows[:wanted]
+        articles = self._articles([r.article_id for r in rows])
+        for r in rows:
+            art = articles.get(r.article_id)
+            if art is None:
                 continue
-            rows = rows[:wanted]
-            articles = self._articles([r.article_id for r in rows])
-            for r in rows:
-                art = articles.get(r.article_id)
-                if art is None:
-                    continue
-                doc = self.state.documents.get(art.doc_id)
-                if doc is None:  # imported meanwhile by another process: next search
-                    continue
-                relevance = -r.rank
-                score = (band + (CURRENT_BONUS if doc.current else 0.0) + r.bonus
-                         + relevance / (1.0 + abs(relevance)))
-                body = f"{art.note}\n{art.text}"
-                self._add(SearchHit(art, doc, score, match, snippets.snippet(body, matcher, keep),
-                                    snippets.highlight(art.heading, matcher, keep)))
+            doc = self.state.documents.get(art.doc_id)
+            if doc is None:  # imported meanwhile by another process: next search
+                continue
+            relevance = -r.rank
+            score = (band + (CURRENT_BONUS if doc.current else 0.0) + r.bonus
+                     + relevance / (1.0 + abs(relevance)))
+            body = f"{art.note}\n{art.text}"
+            self._add(SearchHit(art, doc, score, match, snippets.snippet(body, matcher, keep),
+                                snippets.highlight(art.heading, matcher, keep)))
+
+    def _candidates(self, expr: str, doc_ids: Sequence[str], fetch: int,
+                    wanted: int) -> list[_Row]:
+        """The best `fetch` rows, each tagged with its document's status. One query when the
+        rows in force among them suffice (the usual case); else one query per tier."""
+        if self.in_force:
+            rows = self._query(self._filtered(expr, old=False, doc_ids=doc_ids), fetch)
+            self._tag(rows)
+            return rows
+        rows = self._query(self._filtered(expr, old=None, doc_ids=doc_ids), fetch)
+        self._tag(rows)
+        fresh = sum(1 for r in rows if r.current and r.article_id not in self.seen)
+        if len(rows) < fetch or fresh >= wanted:
+            return rows
+        # Replaced documents crowd the top: rank the documents in force on their own.
+        current = self._query(self._filtered(expr, old=False, doc_ids=doc_ids), fetch)
+        old = self._query(self._filtered(expr, old=True, doc_ids=doc_ids), fetch)
+        self._tag(current)
+        self._tag(old)
+        return current + old
+
+    def _tag(self, rows: list[_Row]) -> None:
+        documents = self.state.documents
+        for chunk in _chunked(rows, 500):
+            owners = dict(self.conn.execute(
+                f"SELECT id, doc_id FROM library_articles WHERE id IN ({_marks(chunk)})",
+                [r.article_id for r in chunk]).fetchall())
+            for r in chunk:
+                doc = documents.get(owners.get(r.article_id, ""))
+                r.doc_id = doc.id if doc else ""
+                r.current = doc.current if doc else False
 
     def _query(self, expr: str, k: int) -> list[_Row]:
         """Top `k` article ids by weighted bm25 (title and heading boosted)."""
@@ -591,13 +629,14 @@ class _Search:
         texts = {}
         for chunk in _chunked([r.article_id for r in rows], 500):
             for rec in self.conn.execute(
-                    "SELECT v.id, a.doc_id, a.heading, a.position, v.title, v.heading, "
-                    "v.chapter, v.body FROM library_fts_content v JOIN library_articles a "
-                    f"ON a.id = v.id WHERE v.id IN ({_marks(chunk)})", chunk):
-                texts[rec[0]] = (" ".join(rec[4:]).lower(), rec[2], rec[1], rec[3])
+                    "SELECT v.id, a.heading, a.position, v.title, v.heading, v.chapter, v.body "
+                    "FROM library_fts_content v JOIN library_articles a ON a.id = v.id "
+                    f"WHERE v.id IN ({_marks(chunk)})", chunk):
+                texts[rec[0]] = (" ".join(rec[3:]).lower(), rec[1], rec[2])
         patterns = self._accent_patterns
         for r in rows:
-            text, heading, doc_id, position = texts.get(r.article_id, ("", "", "", 0))
+            text, heading, position = texts.get(r.article_id, ("", "", 0))
+            doc_id = r.doc_id
             if patterns:
                 r.bonus += EXACT_BONUS * sum(1 for p in patterns if p.search(text)) / len(patterns)
             if self.parsed.definition and fold(heading).endswith(DEFINITIONS_HEADING):
@@ -605,7 +644,6 @@ class _Search:
             if doc_id in self._topic:
                 # The document's general articles (definitions) come before the specific ones.
                 r.bonus += TOPIC_BONUS - min(position, 100) * 1e-3
-        rows.sort(key=lambda r: (-r.bonus, r.rank))
 
     def _articles(self, ids: list[int]) -> dict[int, Article]:
         out: dict[int, Article] = {}
