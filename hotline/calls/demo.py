@@ -92,7 +92,8 @@ def _mobile(rng: random.Random) -> str:
 
 def generate(count: int, *, days: int = 30, seed: int = 1, end: datetime,
              home_province: str = "01") -> Iterator[Call]:
-    """`count` calls spread over the `days` days ending at `end`, oldest first."""
+    """`count` calls spread over the `days` days ending at `end`, roughly oldest first
+    (night calls are moved into the day, so a few come out of order, as late saves do)."""
     rng = random.Random(seed)
     weights = [s[1] for s in SCENARIOS]
     provinces = [p.code for p in admin_units.provinces()]
@@ -197,4 +198,18 @@ def fill(service: CallService, count: int, *, days: int = 30, seed: int = 1,
         written += service.write_many(buffer)
         if progress:
             progress(written, count)
+    settle_old_followups(service, end)
     return written
+
+
+def settle_old_followups(service: CallService, end: datetime, *, days: int = 2,
+                         share: int = 95) -> None:
+    """A center calls back: follow-ups due more than `days` before `end` are done, except
+    about 100 - `share` percent left overdue, so the "due and overdue" list looks like a
+    real one (a few dozen items, not every follow-up of the year)."""
+    cutoff = int((end - timedelta(days=days)).timestamp())
+    with service.store.transaction() as tx:
+        tx.execute("UPDATE followups SET done = 1, done_at = due_at, "
+                   "note = 'Đã gọi lại (dữ liệu mẫu)' "
+                   "WHERE done = 0 AND due_ts < ? AND (id * 2654435761) % 100 < ?",
+                   (cutoff, share))
