@@ -218,7 +218,9 @@ class CallService:
     def _write_referral(self, tx: sqlite3.Connection, call_id: int, referral: Referral,
                         now: datetime, operator: str) -> None:
         if referral.status not in self.taxonomy.codes("referral_statuses"):
-            raise ValidationError([])  # pragma: no cover - guarded by callers
+            # validate() rejects these before any write; write_many's callers validate too.
+            raise ValidationError([FieldError(
+                "referrals", f"trạng thái chuyển tuyến không hợp lệ '{referral.status}'")])
         if referral.id is None:
             tx.execute(
                 "INSERT INTO referrals(call_id, entry_id, name, phone, category, status, "

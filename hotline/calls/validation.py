@@ -73,6 +73,13 @@ def validate(call: Call, tax: Taxonomy, *, now: datetime | None = None,
                 call.province_code):
             errors.append(FieldError("ward_code",
                                      f"xã/phường '{ward.name}' không thuộc tỉnh đã chọn"))
+    for referral in call.referrals:
+        if not referral.name.strip():
+            errors.append(FieldError("referrals", "thiếu tên dịch vụ được chuyển tuyến"))
+        if not tax.is_valid("referral_statuses", referral.status):
+            allowed = ", ".join(sorted(tax.codes("referral_statuses")))
+            errors.append(FieldError("referrals", f"trạng thái chuyển tuyến không hợp lệ "
+                                                  f"'{referral.status}' (dùng: {allowed})"))
     if call.received_at.tzinfo is None:
         errors.append(FieldError("received_at", "thiếu múi giờ (ví dụ +07:00)"))
     if call.duration_s is not None and call.duration_s < 0:
