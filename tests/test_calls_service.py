@@ -152,6 +152,9 @@ def test_conflict_detected_even_if_the_other_edit_lands_after_loading(
     ({"duration_s": -5}, "duration_s", "âm"),
     ({"phone": "0912abc"}, "phone", "chữ cái"),
     ({"phone": "12345"}, "phone", "quá ngắn"),
+    ({"referrals": (Referral(name="Công an", status="done"),)}, "referrals",
+     "trạng thái chuyển tuyến không hợp lệ 'done'"),
+    ({"referrals": (Referral(name="  "),)}, "referrals", "thiếu tên"),
 ])
 def test_validation_names_field_and_reason(svc: CallService, changes: dict, field: str,
                                            message: str) -> None:
