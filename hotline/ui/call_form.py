@@ -24,7 +24,7 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QThreadPool, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -216,7 +216,7 @@ class CallForm(QWidget):
         self.body_layout.setContentsMargins(0, 0, 4, 0)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         self._build_caller()
         self._build_place()
@@ -524,8 +524,8 @@ class CallForm(QWidget):
         self.categories.changed.connect(self._on_categories)
         self.province.code_changed.connect(self._on_province)
         self.ward.code_changed.connect(self._on_ward)
-        self.province.lineEdit().textEdited.connect(changed)
-        self.ward.lineEdit().textEdited.connect(changed)
+        self.province.edit().textEdited.connect(changed)
+        self.ward.edit().textEdited.connect(changed)
         self.province.populate = self._ensure_provinces
         self.ward.populate = self._ensure_wards
         self.follow_up_check.toggled.connect(self._on_follow_up_edited)
@@ -1018,13 +1018,7 @@ class CallForm(QWidget):
 
     def refresh_drafts(self) -> None:
         """List unfinished calls other than the one in the form, each with Resume/Discard."""
-        while self.drafts_layout.count():
-            item = self.drafts_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
-            elif item.layout() is not None:
-                _clear_layout(item.layout())
+        _clear_layout(self.drafts_layout)
         drafts = [d for d in self.calls.drafts() if d.id != self._draft_id]
         self.pending_drafts = drafts
         if not drafts:
@@ -1144,17 +1138,17 @@ class CallForm(QWidget):
         for key, label in self.errors.items():
             if key not in local:
                 label.set_error("")
-        unplaced = []
+        unplaced: list[str] = []
         first: str | None = local[0] if local else None
         for error in errors:
-            key = FIELD_WIDGETS.get(error.field)
-            label = self.errors.get(key or "")
-            if label is None:
+            widget_key = FIELD_WIDGETS.get(error.field)
+            error_label = self.errors.get(widget_key) if widget_key else None
+            if widget_key is None or error_label is None:
                 unplaced.append(str(error))
                 continue
-            existing = label.text()
-            label.set_error(f"{existing}\n{error.message}" if existing else error.message)
-            first = first or key
+            existing = error_label.text()
+            error_label.set_error(f"{existing}\n{error.message}" if existing else error.message)
+            first = first or widget_key
         count = len(errors) + len(local)
         message = self.tr("Chưa lưu: %n chỗ cần sửa (chữ đỏ bên dưới ô).", "", count)
         if unplaced:
@@ -1170,7 +1164,7 @@ class CallForm(QWidget):
             "level": self.level, "urgency": self.urgency, "channel": self.channel,
         }.get(key)
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
+            self.scroll_area.ensureWidgetVisible(widget)
             widget.setFocus()
 
     def log_non_counselling(self, code: str) -> Call | None:
@@ -1539,12 +1533,16 @@ class CallForm(QWidget):
     def _follow_up_value(self) -> datetime | None:
         if not self.follow_up_check.isChecked():
             return None
-        value = self.follow_up.dateTime().toPython()
-        return self.clock.localize(value.replace(second=0, microsecond=0))
+        qt_value = self.follow_up.dateTime()
+        day, clock_time = qt_value.date(), qt_value.time()
+        value = datetime(day.year(), day.month(), day.day(), clock_time.hour(),
+                         clock_time.minute())
+        return self.clock.localize(value)
 
     def _qdatetime(self, when: datetime) -> QDateTime:
-        local = self.clock.localize(when).replace(tzinfo=None, microsecond=0)
-        return QDateTime(local.date(), local.time())
+        local = self.clock.localize(when)
+        return QDateTime(QDate(local.year, local.month, local.day),
+                         QTime(local.hour, local.minute, local.second))
 
     def set_follow_up(self, when: datetime | None) -> None:
         """Set the follow-up as the operator would (tests, other panels)."""
@@ -1590,10 +1588,13 @@ def _set_combo(combo: QComboBox, code: Any) -> None:
 def _clear_layout(layout: Any) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _clear_layout(item.layout())
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear_layout(inner)
 
 
 def _disarm(button: QPushButton, text: str) -> None:

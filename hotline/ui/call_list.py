@@ -554,8 +554,8 @@ class CallListView(QWidget):
         if self._all_dates:
             date_from = date_to = None
         else:
-            date_from = self.date_from.date().toPython().isoformat()
-            date_to = self.date_to.date().toPython().isoformat()
+            date_from = self.date_from.date().toString("yyyy-MM-dd")
+            date_to = self.date_to.date().toString("yyyy-MM-dd")
             if date_from > date_to:
                 date_from, date_to = date_to, date_from
         return CallFilter(date_from=date_from, date_to=date_to, text=self.text.text().strip(),

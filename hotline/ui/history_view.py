@@ -146,9 +146,12 @@ class HistoryView(QWidget):
         rows = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             for j in range(top.childCount()):
                 child = top.child(j)
-                rows.append((child.text(0), child.text(1), child.text(2)))
+                if child is not None:
+                    rows.append((child.text(0), child.text(1), child.text(2)))
         return rows
 
 

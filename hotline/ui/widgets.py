@@ -100,7 +100,7 @@ class InlineBar(QFrame):
         return list(self._buttons)
 
     def text(self) -> str:
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        return self.label.text() if not self.isHidden() else ""
 
     def clear(self) -> None:
         self._auto_hide.stop()
@@ -180,14 +180,21 @@ class SearchCombo(QComboBox):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._completer.setMaxVisibleItems(12)
-        self.lineEdit().setPlaceholderText(placeholder)
+        self.edit().setPlaceholderText(placeholder)
         self._code = ""
         self.populate: Callable[[], None] | None = None  # fills the list on first use
         self.set_items([])
         self.currentIndexChanged.connect(self._on_index_changed)
-        self.lineEdit().editingFinished.connect(self.commit_text)
-        self.lineEdit().textEdited.connect(lambda _t: self._populate())
-        self._completer.activated[QModelIndex].connect(self._on_completer_activated)
+        self.edit().editingFinished.connect(self.commit_text)
+        self.edit().textEdited.connect(lambda _t: self._populate())
+        self._completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._on_completer_activated)
+
+    def edit(self) -> QLineEdit:
+        """The line edit (always there: the combo is editable)."""
+        line = self.lineEdit()
+        assert line is not None
+        return line
 
     def set_items(self, items: Iterable[tuple[str, str]],
                   extra_fold: Callable[[str, str], str] | None = None) -> None:
@@ -195,7 +202,7 @@ class SearchCombo(QComboBox):
         text being typed)."""
         keep = self._code
         typed = self.currentText() if not keep else ""
-        cursor = self.lineEdit().cursorPosition()
+        cursor = self.edit().cursorPosition()
         self.blockSignals(True)
         model = item_model(items, self, extra_fold)
         self.setModel(model)  # QComboBox deletes the previous model it owned
@@ -211,7 +218,7 @@ class SearchCombo(QComboBox):
                 self.code_changed.emit(self._code)
         elif typed:
             self.setEditText(typed)
-            self.lineEdit().setCursorPosition(cursor)
+            self.edit().setCursorPosition(cursor)
 
     def code(self) -> str:
         return self._code
