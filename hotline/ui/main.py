@@ -67,6 +67,9 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
         window.close()
         return None
     window.attach(app)
+    from hotline.ui.pages import install_pages
+
+    install_pages(window, app)
     return qt, app, window
 
 

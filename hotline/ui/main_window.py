@@ -30,6 +30,7 @@ discard (in the form), Ctrl+1…9 pages, Ctrl+F the search panel beside the form
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._titles: dict[str, str] = {}
         self._started = False
         self._attached = False
+        self._close_hooks: list[Callable[[], None]] = []
         self.setWindowTitle(f"Hotline — {title}" if title else "Hotline")
         self.resize(1366, 820)
         # The frame painted first is only this: no child widget at all. The first child to be
@@ -321,7 +323,14 @@ class MainWindow(QMainWindow):
         if alive(self):
             self.call_form.ensure_lists()
 
+    def add_close_hook(self, hook: Callable[[], None]) -> None:
+        """Run `hook` when the window closes (e.g. the sync at exit)."""
+        self._close_hooks.append(hook)
+
     def closeEvent(self, event: Any) -> None:
+        for hook in self._close_hooks:
+            hook()
+        self._close_hooks.clear()
         if self._attached:
             self.call_form.shutdown()
             self.reader.close()
