@@ -405,8 +405,12 @@ class ReportPdf:
         ncols = len(table.columns)
         show_total_col = table.name not in ("by_month", "by_day")
         number_cols = ncols + (1 if show_total_col else 0)
-        col_w = (12.5 if wide else 17) * mm
-        label_w = WIDTH - number_cols * col_w
+        if wide:  # a period per row: short labels, many numeric columns
+            label_w = 24 * mm
+            col_w = (WIDTH - label_w) / number_cols
+        else:
+            col_w = 17 * mm
+            label_w = WIDTH - number_cols * col_w
         cell_c = st["small_c"] if wide else st["cell_c"]
         header = [Paragraph("Nội dung" if not wide else "Kỳ", cell_c),
                   *(Paragraph(_esc(lbl), cell_c) for lbl in table.column_labels)]
@@ -432,6 +436,8 @@ class ReportPdf:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2 if wide else 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2 if wide else 6),
         ]
         if table.summable and len(table.rows) > 1:
             style.append(("FONT", (1, -1), (-1, -1), fonts.BOLD, 9.5 if wide else 10))

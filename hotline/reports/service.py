@@ -124,17 +124,22 @@ class ReportService:
         start = timestamp(self.clock.start_of(day))
         end = timestamp(self.clock.end_of(day + timedelta(days=1)))
         as_of_ts = timestamp(as_of)
-        where = "(f.due_ts >= ? AND f.due_ts < ?) OR (f.done = 0 AND f.due_ts < ?)"
-        params = (start, end, start)
-        total = conn.execute(f"SELECT count(*) FROM followups f WHERE {where}",
-                             params).fetchone()[0]
+        select = ("SELECT f.due_at, f.due_ts, f.call_id, f.assignee, f.done, c.categories, "
+                  "c.safe_to_call_back FROM followups f JOIN calls c ON c.id = f.call_id ")
+        # Two index range scans on followups_open(done, due_ts): the window, then the
+        # overdue ones newest first (one OR over both made a year of overdue rows sort).
+        rows = conn.execute(select + "WHERE f.due_ts >= ? AND f.due_ts < ? "
+                            "ORDER BY f.done, f.due_ts, f.id LIMIT ?",
+                            (start, end, FOLLOWUPS_LISTED)).fetchall()
+        rows += conn.execute(select + "WHERE f.done = 0 AND f.due_ts < ? "
+                             "ORDER BY f.due_ts DESC, f.id DESC LIMIT ?",
+                             (start, FOLLOWUPS_LISTED - len(rows))).fetchall()
+        total = conn.execute(
+            "SELECT (SELECT count(*) FROM followups WHERE due_ts >= ? AND due_ts < ?) + "
+            "(SELECT count(*) FROM followups WHERE done = 0 AND due_ts < ?)",
+            (start, end, start)).fetchone()[0]
         out = []
-        for r in conn.execute(
-                "SELECT f.due_at, f.due_ts, f.call_id, f.assignee, f.done, c.categories, "
-                f"c.safe_to_call_back FROM followups f JOIN calls c ON c.id = f.call_id "
-                f"WHERE {where} ORDER BY f.due_ts < ?, f.done, "
-                "CASE WHEN f.due_ts < ? THEN -f.due_ts ELSE f.due_ts END, f.id LIMIT ?",
-                (*params, start, start, FOLLOWUPS_LISTED)):
+        for r in rows:
             due_at, due_ts, call_id, assignee, done, cats, safe = r
             if done:
                 status = "Đã thực hiện"
