@@ -38,7 +38,6 @@ QUESTIONS = [
     ("ly hôn khi vợ đang mang thai", {"52/2014/QH13 Điều 51"}),
     ("con dưới 36 tháng tuổi ai nuôi", {"52/2014/QH13 Điều 81"}),
     ("mức cấp dưỡng nuôi con", {"52/2014/QH13 Điều 116", "52/2014/QH13 Điều 110"}),
-    ("hiếp dâm trẻ em", {"100/2015/QH13 Điều 142"}),
     ("dâm ô", {"100/2015/QH13 Điều 146"}),
     ("nơi tạm lánh", {"13/2022/QH15 Điều 22", "13/2022/QH15 Điều 9"}),
     ("đe dọa giết", {"100/2015/QH13 Điều 133"}),
@@ -56,6 +55,20 @@ QUESTIONS = [
     ("ép quan hệ tình dục vợ chồng", {"13/2022/QH15 Điều 3"}),
     ("bình đẳng giới là gì", {"73/2006/QH11 Điều 5"}),
     ("tự tử vì bị ngược đãi", {"100/2015/QH13 Điều 130"}),
+    # In the caller's own words.
+    ("bị chồng đuổi ra khỏi nhà", {"13/2022/QH15 Điều 3"}),
+    ("chồng không cho tiền tiêu", {"13/2022/QH15 Điều 3"}),
+    ("chồng tôi đánh tôi phải làm sao", {"13/2022/QH15 Điều 19", "13/2022/QH15 Điều 25",
+                                         "13/2022/QH15 Điều 22"}),
+    ("bố dượng sờ mó con gái", {"100/2015/QH13 Điều 146"}),
+    ("bị tung ảnh nóng lên mạng", {"100/2015/QH13 Điều 155"}),
+    ("bị sếp gạ tình", {"45/2019/QH14 Điều 3", "145/2020/NĐ-CP Điều 84"}),
+    ("con gái 14 tuổi có thai", {"100/2015/QH13 Điều 145"}),
+    ("hứa việc nhẹ lương cao ở nước ngoài", {"53/2024/QH15 Điều 2"}),
+    ("hàng xóm đánh con", {"102/2016/QH13 Điều 27"}),
+    ("ly hôn ai được nuôi con", {"52/2014/QH13 Điều 81"}),
+    ("vợ bỏ đi không cho gặp con", {"52/2014/QH13 Điều 82"}),
+    ("hiếp dâm trẻ em", {"100/2015/QH13 Điều 142"}),
 ]
 
 

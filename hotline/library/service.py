@@ -407,7 +407,8 @@ class _Row:
     rank: float
     bonus: float = 0.0
     doc_id: str = ""
-    current: bool = True  # exact accents, definition article
+    current: bool = True
+    article: Article | None = None  # exact accents, definition article
 
 
 class _Search:
@@ -570,9 +571,8 @@ class _Search:
         # Documents in force first, then replaced or expired ones (each marked).
         rows.sort(key=lambda r: (not r.current, -r.bonus, r.rank))
         rows = rows[:wanted]
-        articles = self._articles([r.article_id for r in rows])
         for r in rows:
-            art = articles.get(r.article_id)
+            art = r.article
             if art is None:
                 continue
             doc = self.state.documents.get(art.doc_id)
@@ -606,13 +606,15 @@ class _Search:
         return current + old
 
     def _tag(self, rows: list[_Row]) -> None:
+        """Fetch each row's article (one query) and note its document's status."""
         documents = self.state.documents
         for chunk in _chunked(rows, 500):
-            owners = dict(self.conn.execute(
-                f"SELECT id, doc_id FROM library_articles WHERE id IN ({_marks(chunk)})",
-                [r.article_id for r in chunk]).fetchall())
+            articles = {row["id"]: _article(row) for row in self.conn.execute(
+                f"SELECT * FROM library_articles WHERE id IN ({_marks(chunk)})",
+                [r.article_id for r in chunk])}
             for r in chunk:
-                doc = documents.get(owners.get(r.article_id, ""))
+                r.article = articles.get(r.article_id)
+                doc = documents.get(r.article.doc_id) if r.article else None
                 r.doc_id = doc.id if doc else ""
                 r.current = doc.current if doc else False
 
@@ -626,32 +628,22 @@ class _Search:
     def _rerank(self, rows: list[_Row]) -> None:
         """Articles holding the words with exactly the accents typed come first; for "… là
         gì", definition articles ("Giải thích từ ngữ") too."""
-        texts = {}
-        for chunk in _chunked([r.article_id for r in rows], 500):
-            for rec in self.conn.execute(
-                    "SELECT v.id, a.heading, a.position, v.title, v.heading, v.chapter, v.body "
-                    "FROM library_fts_content v JOIN library_articles a ON a.id = v.id "
-                    f"WHERE v.id IN ({_marks(chunk)})", chunk):
-                texts[rec[0]] = (" ".join(rec[3:]).lower(), rec[1], rec[2])
         patterns = self._accent_patterns
+        documents = self.state.documents
         for r in rows:
-            text, heading, position = texts.get(r.article_id, ("", "", 0))
-            doc_id = r.doc_id
+            art, doc = r.article, documents.get(r.doc_id)
+            if art is None or doc is None:
+                continue
             if patterns:
+                # The same strings the index holds (library_fts_content), in lower case.
+                text = " ".join((doc.title, doc.symbol, ";".join(doc.aliases), art.label,
+                                 art.heading, art.chapter, art.note, art.text)).lower()
                 r.bonus += EXACT_BONUS * sum(1 for p in patterns if p.search(text)) / len(patterns)
-            if self.parsed.definition and fold(heading).endswith(DEFINITIONS_HEADING):
+            if self.parsed.definition and fold(art.heading).endswith(DEFINITIONS_HEADING):
                 r.bonus += DEFINITION_BONUS
-            if doc_id in self._topic:
+            if r.doc_id in self._topic:
                 # The document's general articles (definitions) come before the specific ones.
-                r.bonus += TOPIC_BONUS - min(position, 100) * 1e-3
-
-    def _articles(self, ids: list[int]) -> dict[int, Article]:
-        out: dict[int, Article] = {}
-        for chunk in _chunked(ids, 500):
-            for row in self.conn.execute(
-                    f"SELECT * FROM library_articles WHERE id IN ({_marks(chunk)})", chunk):
-                out[row["id"]] = _article(row)
-        return out
+                r.bonus += TOPIC_BONUS - min(art.position, 100) * 1e-3
 
     def _add(self, hit: SearchHit) -> None:
         if hit.article.id in self.seen:

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -170,14 +171,15 @@ def hit_html(hit: SearchHit, selected: bool = False) -> str:
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as rich text: bold reference, status, highlighted snippet (wrapped)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDefaultFont(option.font)
         doc.setDocumentMargin(6)
         hit = index.data(HIT_ROLE)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         doc.setHtml(hit_html(hit, selected) if hit is not None else "")
-        width = option.rect.width() or 360  # type: ignore[attr-defined]
+        width = option.rect.width() or 360
         doc.setTextWidth(max(width, 120))
         return doc
 
@@ -185,17 +187,17 @@ class HitDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = self._document(opt, index)  # type: ignore[arg-type]
-        opt.text = ""  # type: ignore[attr-defined]
-        style = opt.widget.style() if opt.widget else QGuiApplication.style()  # type: ignore
+        doc = self._document(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
-        painter.translate(opt.rect.topLeft())  # type: ignore[attr-defined]
+        painter.translate(opt.rect.topLeft())
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if opt.state & QStyle.StateFlag.State_Selected:
             ctx.palette.setColor(QPalette.ColorRole.Text,
                                  opt.palette.color(QPalette.ColorRole.HighlightedText))
-        ctx.clip = QRectF(0, 0, opt.rect.width(), opt.rect.height())  # type: ignore
+        ctx.clip = QRectF(0, 0, opt.rect.width(), opt.rect.height())
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
@@ -203,10 +205,10 @@ class HitDelegate(QStyledItemDelegate):
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        view = opt.widget  # type: ignore[attr-defined]
+        view = opt.widget
         if view is not None and hasattr(view, "viewport"):
-            opt.rect.setWidth(view.viewport().width())  # type: ignore[attr-defined]
-        doc = self._document(opt, index)  # type: ignore[arg-type]
+            opt.rect.setWidth(view.viewport().width())
+        doc = self._document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
@@ -802,7 +804,10 @@ class _ReadingSearch(_SearchArea):
         def work(conn: Any) -> tuple[Article | None, Article | None]:
             return service.neighbours(article, conn=conn)
 
-        self.controller.load(work, lambda n, a=article: self._neighbours_loaded(a, n))
+        def loaded(neighbours: tuple[Article | None, Article | None]) -> None:
+            self._neighbours_loaded(article, neighbours)
+
+        self.controller.load(work, loaded)
         self._update_buttons()
 
     def _neighbours_for(self, article: Article) -> tuple[Article | None, Article | None]:
@@ -1202,8 +1207,10 @@ class ImportPage(QWidget):
                 self.reload()
                 self.library_changed.emit()
 
-        run_task(lambda: service.update_metadata(doc.id, meta, actor=actor), on_done=done,
-                 on_error=self._task_error)
+        def work() -> Document:
+            return service.update_metadata(doc.id, meta, actor=actor)
+
+        run_task(work, on_done=done, on_error=self._task_error)
 
     def remove_selected(self) -> None:
         """Remove the selected imported document (an inline confirmation first)."""
@@ -1228,8 +1235,10 @@ class ImportPage(QWidget):
                 self.reload()
                 self.library_changed.emit()
 
-        run_task(lambda: service.remove(doc.id, actor=actor), on_done=done,
-                 on_error=self._task_error)
+        def work() -> Document:
+            return service.remove(doc.id, actor=actor)
+
+        run_task(work, on_done=done, on_error=self._task_error)
 
     def _task_error(self, exc: Exception, _trace: str) -> None:
         if alive(self):
