@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from hotline.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Pages", text)
-
-
 def install_pages(window: MainWindow, app: App) -> None:
     from hotline.ui.directory_view import DirectorySearchPanel, DirectoryView, OpenReferralsView
     from hotline.ui.library_view import LibrarySearchPanel, LibraryView
@@ -32,11 +28,11 @@ def install_pages(window: MainWindow, app: App) -> None:
     form = window.call_form
 
     library_panel = LibrarySearchPanel(app.library, window)
-    window.add_search_panel(_tr("Pháp luật"), library_panel)
+    window.add_search_panel(QCoreApplication.translate("Pages", "Pháp luật"), library_panel)
     library_panel.cite_requested.connect(form.add_citation)
 
     directory_panel = DirectorySearchPanel(app, window)
-    window.add_search_panel(_tr("Danh bạ dịch vụ"), directory_panel)
+    window.add_search_panel(QCoreApplication.translate("Pages", "Danh bạ dịch vụ"), directory_panel)
     directory_panel.refer_requested.connect(form.add_referral)
     form.location_changed.connect(directory_panel.set_location)
     form.urgency_changed.connect(directory_panel.set_urgency)
@@ -46,17 +42,17 @@ def install_pages(window: MainWindow, app: App) -> None:
                           actor=lambda: app.actor)
     library.cite_requested.connect(form.add_citation)
     library.cite_requested.connect(lambda _citation: window.show_page("call"))
-    window.add_page("library", _tr("Tra cứu pháp luật"), library)
+    window.add_page("library", QCoreApplication.translate("Pages", "Tra cứu pháp luật"), library)
 
     directory = DirectoryView(app, window)
-    window.add_page("directory", _tr("Danh bạ dịch vụ"), directory)
+    window.add_page("directory", QCoreApplication.translate("Pages", "Danh bạ dịch vụ"), directory)
 
     referrals = OpenReferralsView(app, window)
     referrals.open_call_requested.connect(window.open_call)
-    window.add_page("referrals", _tr("Chuyển tuyến"), referrals)
+    window.add_page("referrals", QCoreApplication.translate("Pages", "Chuyển tuyến"), referrals)
 
     reports = ReportsView(app, window)
-    window.add_page("reports", _tr("Báo cáo"), reports)
+    window.add_page("reports", QCoreApplication.translate("Pages", "Báo cáo"), reports)
     reports.scheduler.state_changed.connect(window.set_sync_state)
     reports.scheduler.start()
     window.add_close_hook(reports.scheduler.shutdown)
