@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -94,15 +96,20 @@ EMERGENCY_CSS = ("#Emergency { border: 2px solid #a0101e; border-radius: 6px; "
                  "background: #fdecee; }")
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+# lupdate extracts `translate("Context", "literal")`; texts kept in variables are marked
+# with QT_TRANSLATE_NOOP where they are written.
+translate = QCoreApplication.translate
 
-    return QCoreApplication.translate("Directory", text)
+
+def _tr(text: str) -> str:
+    return translate("Directory", text)
 
 
 def place_text(entry: Entry) -> str:
     if not entry.province_code:
-        return _tr("Chưa rõ tỉnh") if entry.address else _tr("Toàn quốc")
+        if entry.address:
+            return translate("Directory", "Chưa rõ tỉnh")
+        return translate("Directory", "Toàn quốc")
     province = admin_units.province_name(entry.province_code)
     if entry.ward_code:
         return f"{admin_units.ward_name(entry.ward_code)}, {province}"
@@ -111,15 +118,17 @@ def place_text(entry: Entry) -> str:
 
 def open_text(hit: Hit) -> str:
     if hit.open_now is None:
-        return _tr("Chưa rõ giờ")
-    return _tr("Đang làm việc") if hit.open_now else _tr("Ngoài giờ")
+        return translate("Directory", "Chưa rõ giờ")
+    if hit.open_now:
+        return translate("Directory", "Đang làm việc")
+    return translate("Directory", "Ngoài giờ")
 
 
 def verified_text(entry: Entry, stale: bool) -> str:
     if not entry.verified_on:
-        return _tr("Chưa xác minh")
+        return translate("Directory", "Chưa xác minh")
     day = _vn_date(entry.verified_on)
-    return _tr("Cần xác minh lại (%1)").replace("%1", day) if stale else day
+    return translate("Directory", "Cần xác minh lại (%1)").replace("%1", day) if stale else day
 
 
 def _vn_date(iso_day: str) -> str:
@@ -139,7 +148,11 @@ class DirectoryTableModel(QAbstractTableModel):
     scrolls, each page through the service."""
 
     NAME, CATEGORIES, PLACE, PHONE, HOURS, VERIFIED = range(6)
-    HEADERS = ("Tên", "Nhóm", "Nơi", "Số điện thoại", "Giờ làm việc", "Xác minh")
+    HEADERS = (QT_TRANSLATE_NOOP("Directory", "Tên"), QT_TRANSLATE_NOOP("Directory", "Nhóm"),
+               QT_TRANSLATE_NOOP("Directory", "Nơi"),
+               QT_TRANSLATE_NOOP("Directory", "Số điện thoại"),
+               QT_TRANSLATE_NOOP("Directory", "Giờ làm việc"),
+               QT_TRANSLATE_NOOP("Directory", "Xác minh"))
 
     def __init__(self, taxonomy: Taxonomy, lang: str = "vi", parent: Any = None) -> None:
         super().__init__(parent)
@@ -198,8 +211,9 @@ class DirectoryTableModel(QAbstractTableModel):
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.NAME:
-                return entry.name if entry.active else _tr("%1 (ngừng hoạt động)").replace(
-                    "%1", entry.name)
+                if entry.active:
+                    return entry.name
+                return translate("Directory", "%1 (ngừng hoạt động)").replace("%1", entry.name)
             if col == self.CATEGORIES:
                 return categories_text(entry, self.taxonomy, self.lang)
             if col == self.PLACE:
