@@ -3,7 +3,7 @@ state; DESIGN §3). Opened beside the form as its own non-modal window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from hotline import admin_units, phones
@@ -14,36 +14,39 @@ from hotline.clock import parse_iso
 
 
 def _t(text: str) -> str:
+    """A text marked QT_TRANSLATE_NOOP("CallHistory", …) where it is written (lupdate only
+    extracts literals)."""
     return QCoreApplication.translate("CallHistory", text)
 
 
 # Field → (label, taxonomy list or a formatter name). Order is the order changes are listed.
 FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("received_at", "Thời gian nhận", "time"),
-    ("duration_s", "Thời lượng (giây)", ""),
-    ("channel", "Kênh", "channels"),
-    ("phone", "Số điện thoại", "phone"),
-    ("caller_name", "Tên người gọi", ""),
-    ("caller_sex", "Giới tính người gọi", "sexes"),
-    ("caller_age_group", "Nhóm tuổi người gọi", "age_groups"),
-    ("caller_relation", "Quan hệ", "relations"),
-    ("province_code", "Tỉnh/thành phố", "province"),
-    ("ward_code", "Xã/phường", "ward"),
-    ("victim_sex", "Giới tính người bị ảnh hưởng", "sexes"),
-    ("victim_age_group", "Nhóm tuổi người bị ảnh hưởng", "age_groups"),
-    ("vulnerable", "Nhóm dễ bị tổn thương", "vulnerable"),
-    ("categories", "Vấn đề", "categories"),
-    ("level", "Mức hỗ trợ", "levels"),
-    ("urgency", "Mức khẩn cấp", "urgencies"),
-    ("summary", "Tóm tắt", ""),
-    ("outcome", "Kết quả, hướng xử lý", ""),
-    ("safe_to_call_back", "An toàn để gọi lại", "bool"),
-    ("callback_note", "Khi nào có thể gọi lại", ""),
-    ("consent_share", "Đồng ý chia sẻ với dịch vụ", "bool"),
-    ("follow_up_at", "Hẹn theo dõi", "time"),
-    ("case_number", "Hồ sơ", ""),
-    ("referrals", "Chuyển tuyến", "referrals"),
-    ("citations", "Văn bản đã dẫn", "citations"),
+    ("received_at", QT_TRANSLATE_NOOP("CallHistory", "Thời gian nhận"), "time"),
+    ("duration_s", QT_TRANSLATE_NOOP("CallHistory", "Thời lượng (giây)"), ""),
+    ("channel", QT_TRANSLATE_NOOP("CallHistory", "Kênh"), "channels"),
+    ("phone", QT_TRANSLATE_NOOP("CallHistory", "Số điện thoại"), "phone"),
+    ("caller_name", QT_TRANSLATE_NOOP("CallHistory", "Tên người gọi"), ""),
+    ("caller_sex", QT_TRANSLATE_NOOP("CallHistory", "Giới tính người gọi"), "sexes"),
+    ("caller_age_group", QT_TRANSLATE_NOOP("CallHistory", "Nhóm tuổi người gọi"), "age_groups"),
+    ("caller_relation", QT_TRANSLATE_NOOP("CallHistory", "Quan hệ"), "relations"),
+    ("province_code", QT_TRANSLATE_NOOP("CallHistory", "Tỉnh/thành phố"), "province"),
+    ("ward_code", QT_TRANSLATE_NOOP("CallHistory", "Xã/phường"), "ward"),
+    ("victim_sex", QT_TRANSLATE_NOOP("CallHistory", "Giới tính người bị ảnh hưởng"), "sexes"),
+    ("victim_age_group", QT_TRANSLATE_NOOP("CallHistory", "Nhóm tuổi người bị ảnh hưởng"),
+     "age_groups"),
+    ("vulnerable", QT_TRANSLATE_NOOP("CallHistory", "Nhóm dễ bị tổn thương"), "vulnerable"),
+    ("categories", QT_TRANSLATE_NOOP("CallHistory", "Vấn đề"), "categories"),
+    ("level", QT_TRANSLATE_NOOP("CallHistory", "Mức hỗ trợ"), "levels"),
+    ("urgency", QT_TRANSLATE_NOOP("CallHistory", "Mức khẩn cấp"), "urgencies"),
+    ("summary", QT_TRANSLATE_NOOP("CallHistory", "Tóm tắt"), ""),
+    ("outcome", QT_TRANSLATE_NOOP("CallHistory", "Kết quả, hướng xử lý"), ""),
+    ("safe_to_call_back", QT_TRANSLATE_NOOP("CallHistory", "An toàn để gọi lại"), "bool"),
+    ("callback_note", QT_TRANSLATE_NOOP("CallHistory", "Khi nào có thể gọi lại"), ""),
+    ("consent_share", QT_TRANSLATE_NOOP("CallHistory", "Đồng ý chia sẻ với dịch vụ"), "bool"),
+    ("follow_up_at", QT_TRANSLATE_NOOP("CallHistory", "Hẹn theo dõi"), "time"),
+    ("case_number", QT_TRANSLATE_NOOP("CallHistory", "Hồ sơ"), ""),
+    ("referrals", QT_TRANSLATE_NOOP("CallHistory", "Chuyển tuyến"), "referrals"),
+    ("citations", QT_TRANSLATE_NOOP("CallHistory", "Văn bản đã dẫn"), "citations"),
 )
 
 
@@ -60,7 +63,8 @@ def _format(call: Call, name: str, kind: str, tax: Taxonomy, lang: str) -> str:
     if kind == "ward":
         return admin_units.ward_name(value)
     if kind == "bool":
-        return _t("Có") if value else _t("Không")
+        return (QCoreApplication.translate("CallHistory", "Có") if value
+                else QCoreApplication.translate("CallHistory", "Không"))
     if kind == "referrals":
         return "; ".join(f"{r.name} ({tax.label('referral_statuses', r.status, lang)})"
                          for r in value)
