@@ -10,11 +10,13 @@ demo generator, shaped so both targets have their own data:
   * 500 calls on 2026-01-15 (the daily report).
 
 Run: .venv/bin/python bench/bench_reports.py [--runs 7] [--data-dir bench/out/reports]
+(HOTLINE_PASSPHRASE overrides the benchmark database's passphrase.)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -28,6 +30,9 @@ ROOT = Path(__file__).resolve().parent
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DAY = date(2026, 1, 15)
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
+# The store is encrypted at rest (SQLCipher), as in the app; a machine without a secure
+# keyring needs a passphrase. The first open of a plain database encrypts it in place.
+PASSPHRASE = os.environ.get("HOTLINE_PASSPHRASE", "bench-reports-passphrase")
 SHAPE = (  # (calls, days, end, seed)
     (799_500, 1096, datetime(2025, 1, 1, tzinfo=TZ), 11),
     (200_000, 365, datetime(2026, 1, 1, tzinfo=TZ), 12),
@@ -39,7 +44,7 @@ def build(data_dir: Path) -> None:
     from hotline.app import open_app
     from hotline.calls import demo
 
-    app = open_app(data_dir)
+    app = open_app(data_dir, passphrase=PASSPHRASE)
     try:
         have = app.calls.store.conn.execute("SELECT count(*) FROM calls").fetchone()[0]
         if have == sum(s[0] for s in SHAPE):
@@ -98,7 +103,7 @@ def main() -> int:
 
     from hotline.app import open_app
 
-    app = open_app(args.data_dir)
+    app = open_app(args.data_dir, passphrase=PASSPHRASE)
     out = Path(tempfile.mkdtemp(prefix="bench-reports-"))
     try:
         reports = app.reports

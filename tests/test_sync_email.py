@@ -31,29 +31,38 @@ PASSWORD = "mật-khẩu-s3cret"
 
 
 class MemoryKeyring(KeyringBackend):
-    """Secrets in a dict: the test never touches the real user keyring."""
+    """The SMTP password in a dict: the test never touches the real user keyring. Other
+    entries (the database key, kept by the suite's file-backed stand-in) pass through."""
 
     priority = 1  # type: ignore[assignment]
 
-    def __init__(self) -> None:
+    def __init__(self, fallback: KeyringBackend) -> None:
         super().__init__()
+        self.fallback = fallback
         self.secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
+        if service == mailer.KEYRING_SERVICE:
+            return self.secrets.get((service, username))
+        return self.fallback.get_password(service, username)
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
+        if service == mailer.KEYRING_SERVICE:
+            self.secrets[(service, username)] = password
+        else:
+            self.fallback.set_password(service, username, password)
 
     def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
+        if service != mailer.KEYRING_SERVICE:
+            self.fallback.delete_password(service, username)
+        elif self.secrets.pop((service, username), None) is None:
             raise PasswordDeleteError(username)
 
 
 @pytest.fixture
 def memory_keyring():
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    backend = MemoryKeyring(previous)
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
