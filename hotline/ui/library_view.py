@@ -91,8 +91,8 @@ HIGHLIGHT = ('<span style="background-color:#ffe58a; color:#000000; font-weight:
              "</span>")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibraryView", text)
+# lupdate extracts `translate("Context", "literal")` (a one-argument helper hides the text).
+translate = QCoreApplication.translate
 
 
 def vn_date(iso_day: str) -> str:
@@ -456,7 +456,8 @@ class _SearchArea(QWidget):
                                         "không dấu hoặc tên văn bản.").replace("%1", query)
                                 if query else self.tr("Thư viện trống."))
         else:
-            self.status.setText(self.tr("%n kết quả", "", len(hits)))
+            # Not self.tr: PySide's tr() with a count looks only at the subclass's context.
+            self.status.setText(translate("_SearchArea", "%n kết quả", "", len(hits)))
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
 
@@ -541,15 +542,17 @@ def article_html(article: Article, document: Document,
     meta = [m for m in (document.symbol, document.doc_type, document.issuer) if m]
     dates = []
     if document.issued:
-        dates.append(_tr("ban hành %1").replace("%1", vn_date(document.issued)))
+        issued = translate("LibraryView", "ban hành %1")
+        dates.append(issued.replace("%1", vn_date(document.issued)))
     if document.effective:
-        dates.append(_tr("hiệu lực %1").replace("%1", vn_date(document.effective)))
+        effective = translate("LibraryView", "hiệu lực %1")
+        dates.append(effective.replace("%1", vn_date(document.effective)))
     line = " · ".join(esc(m) for m in meta + dates)
     colour = "#0a5a2a" if document.current else "#8a1020"
     status = f'<span style="color:{colour}; font-weight:600;">' \
              f"{esc(status_label(document.status))}</span>"
     if document.replaced_by:
-        status += " — " + _tr("thay thế bởi %1").replace(
+        status += " — " + translate("LibraryView", "thay thế bởi %1").replace(
             "%1", f'<a href="symbol:{esc(document.replaced_by)}">'
                   f"{esc(document.replaced_by)}</a>")
     parts.append(f"<p>{line}<br/>{status}</p>")
@@ -557,12 +560,15 @@ def article_html(article: Article, document: Document,
         parts.append(f'<p style="color:#444444;"><i>{esc(article.chapter)}</i></p>')
     parts.append(f"<h2>{esc(article.title_line)}</h2>")
     if article.note:
-        parts.append(f"<h4>{esc(_tr('Ghi chú tư vấn'))}</h4>")
+        heading = translate("LibraryView", "Ghi chú tư vấn")
+        parts.append(f"<h4>{esc(heading)}</h4>")
         parts.append(_paragraphs(article.note))
     if article.text:
-        parts.append(f"<h4>{esc(_tr('Nội dung văn bản'))}</h4>")
+        heading = translate("LibraryView", "Nội dung văn bản")
+        parts.append(f"<h4>{esc(heading)}</h4>")
         parts.append(_paragraphs(article.text))
-    parts.append(f'<p style="color:#0b3d91;"><b>{esc(_tr("Trích dẫn"))}:</b> '
+    cite = translate("LibraryView", "Trích dẫn")
+    parts.append(f'<p style="color:#0b3d91;"><b>{esc(cite)}:</b> '
                  f"{esc(article.citation)}</p>")
     prev, nxt = neighbours
     nav = []
