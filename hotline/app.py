@@ -20,6 +20,7 @@ from hotline.reports.service import ReportService
 from hotline.reports.sync import SyncService
 from hotline.security.accounts import AccountService, User
 from hotline.security.audit import AuditLog
+from hotline.security.keys import resolve_key
 from hotline.security.roles import Permission, PermissionDenied, Role
 from hotline.store.db import Store, open_store
 
@@ -107,7 +108,11 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, *,
     directory = config.data_dir(data_dir)
     settings = config.load_settings(directory)
     clock = Clock(ZoneInfo(settings.timezone))
-    store = open_store(directory / config.DATABASE_FILE)
+    # Encrypted at rest: the key comes from the OS keyring (or the passphrase where the
+    # machine has no secure keyring); a plain database from an earlier version is encrypted
+    # in place first (hotline.security.keys).
+    key = resolve_key(directory, passphrase)
+    store = open_store(directory / config.DATABASE_FILE, key=key)
     taxonomy = Taxonomy()
     audit = AuditLog(store, clock)
     support_directory = DirectoryService(store, taxonomy, clock)

@@ -18,7 +18,7 @@ from hotline.security import backup, dbkey, encryption, retention
 from hotline.security.accounts import MAX_FAILURES, AccountService, AuthError
 from hotline.security.audit import AuditLog
 from hotline.security.roles import Permission, PermissionDenied, Role, allowed
-from hotline.store.db import StoreError, open_store
+from hotline.store.db import DB_ERRORS, StoreError, open_store
 
 FAST = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 
@@ -79,18 +79,16 @@ def test_audit_chain_verifies_and_detects_tampering(app, audit):
     for i in range(5):
         audit.record("lan", "call.open", f"call:{i}", ("summary",))
     assert audit.verify().ok and audit.verify().checked == 5
-    conn = sqlite3.connect(app.store.path)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    conn = app.store.new_connection()  # an attacker who has the key and the file
+    with pytest.raises(DB_ERRORS, match="append-only"):
         conn.execute("UPDATE audit SET actor = 'x' WHERE id = 3")
     # An attacker who drops the trigger and edits a row is still caught.
     conn.execute("DROP TRIGGER audit_no_update")
     conn.execute("UPDATE audit SET target = 'call:99' WHERE id = 3")
-    conn.commit()
     result = audit.verify()
     assert not result.ok and result.first_bad_id == 3
     conn.execute("UPDATE audit SET target = 'call:2' WHERE id = 3")
     conn.execute("DELETE FROM audit WHERE id = 4")
-    conn.commit()
     conn.close()
     result = audit.verify()
     assert not result.ok and result.first_bad_id == 4
@@ -258,3 +256,16 @@ def test_retention_removes_identity_keeps_statistics(app, audit):
     assert rows[0]["caller_sex"] == "female" and rows[0]["categories"] == "dv.physical"
     assert service.get(recent.id).caller_name == "Lan"
     assert audit.entries(action="retention")[0].fields[0] == "caller_name"
+
+
+def test_the_app_database_is_encrypted_and_holds_no_readable_personal_data(app, data_dir):
+    app.calls.save(Call(received_at=app.clock.now(), phone="0987654321",
+                        caller_name="Trần Thị Kín", summary="Bị chồng đe dọa giết",
+                        categories=("dv.psychological",)))
+    app.calls.save_draft("d1", {"caller_name": "Lê Thị Nháp", "summary": "đang gõ dở"})
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(app.store.path).execute("SELECT * FROM calls").fetchall()
+    blob = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    for secret in ("0987654321", "84987654321", "Trần Thị Kín", "đe dọa giết", "Lê Thị Nháp",
+                   "tran thi kin", "de doa giet"):
+        assert secret.encode("utf-8") not in blob, secret

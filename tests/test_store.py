@@ -16,12 +16,12 @@ CALL_SQL = (
 )
 
 
-def _dump(path: Path) -> list[tuple]:
-    conn = sqlite3.connect(path)
+def _dump(path: Path, key: bytes | None = None) -> list[tuple]:
+    conn = db.connect(path, key=key, journal="DELETE")
     try:
         calls = conn.execute("SELECT * FROM calls ORDER BY id").fetchall()
         cats = conn.execute("SELECT * FROM call_categories ORDER BY call_id, code").fetchall()
-        return [*calls, *cats]
+        return [tuple(r) for r in [*calls, *cats]]
     finally:
         conn.close()
 
@@ -131,9 +131,11 @@ def test_upgrade_of_a_version_one_database(data_dir: Path) -> None:
         store.close()
     assert _dump(path) == before  # every call and category survived, byte for byte
 
-    # The services read the old rows.
+    # The services read the old rows (the app first encrypts the plain database in place).
     from hotline.app import open_app
     app = open_app(data_dir)
+    key = app.store.key
+    assert key is not None
     try:
         call = app.calls.get(7)
         assert call.caller_name == "Nguyễn Thị Lan 7"
@@ -149,17 +151,20 @@ def test_upgrade_of_a_version_one_database(data_dir: Path) -> None:
     finally:
         app.close()
 
-    # A copy was taken before the migration, and it is the old database, intact.
+    # A copy was taken before the migration, and it is the old database, intact — and
+    # encrypted too, since it holds the same personal data.
     backups = sorted((data_dir / "backups").glob("pre-migration-v1-*.sqlite"))
     assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(backups[0]).execute("SELECT count(*) FROM calls").fetchone()
+    copy = db.connect(backups[0], key=key, journal="DELETE")
     try:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
         assert copy.execute("SELECT count(*) FROM calls").fetchone()[0] == 50
     finally:
         copy.close()
-    assert _dump(backups[0]) == before
+    assert _dump(backups[0], key) == before
 
 
 def test_failing_migration_rolls_back_and_keeps_the_version(

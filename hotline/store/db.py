@@ -83,16 +83,22 @@ class Store:
     def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
         self.key = key
-        self._local = threading.local()
+        # One connection per thread, keyed by thread id rather than kept in threading.local:
+        # SQLCipher's module aborts the process when a connection is freed while a Qt pool
+        # thread's Python state is torn down, so connections live here until close().
+        self._conns: dict[int, sqlite3.Connection] = {}
+        self._conns_lock = threading.Lock()
         self._write_lock = threading.RLock()
 
     @property
     def conn(self) -> sqlite3.Connection:
         """This thread's connection (opened on first use)."""
-        conn = getattr(self._local, "conn", None)
+        ident = threading.get_ident()
+        conn = self._conns.get(ident)
         if conn is None:
             conn = connect(self.path, key=self.key)
-            self._local.conn = conn
+            with self._conns_lock:
+                self._conns[ident] = conn
         return conn
 
     def new_connection(self, *, readonly: bool = False) -> sqlite3.Connection:
@@ -117,12 +123,17 @@ class Store:
                 conn.execute("COMMIT")
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            with suppress(sqlite3.Error):
-                conn.execute("PRAGMA optimize")
-            conn.close()
-            self._local.conn = None
+        """Close every thread's connection (the calling thread's is optimized first)."""
+        with self._conns_lock:
+            conns, self._conns = self._conns, {}
+        mine = conns.pop(threading.get_ident(), None)
+        if mine is not None:
+            with suppress(*DB_ERRORS):
+                mine.execute("PRAGMA optimize")
+            mine.close()
+        for conn in conns.values():
+            with suppress(*DB_ERRORS):
+                conn.close()
 
 
 def open_store(path: Path, *, backup_dir: Path | None = None,
