@@ -62,11 +62,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "without_app", False):  # e.g. restoring a backup: no database open
         return _guarded(lambda: args.handler(args))
     from hotline.app import open_app
-    from hotline.security.dbkey import KeyError_
+    from hotline.security.dbkey import KeyError_, PassphraseNeeded
     from hotline.store.db import StoreError
 
+    passphrase = os.environ.get("HOTLINE_PASSPHRASE")
     try:
-        app = open_app(args.data_dir, passphrase=os.environ.get("HOTLINE_PASSPHRASE"))
+        try:
+            app = open_app(args.data_dir, passphrase=passphrase)
+        except PassphraseNeeded as exc:
+            if passphrase is not None or not sys.stdin.isatty():
+                raise KeyError_(f"{exc} (đặt HOTLINE_PASSPHRASE hoặc chạy trong cửa sổ dòng "
+                                "lệnh)") from exc
+            import getpass
+
+            print(f"hotline: {exc}", file=sys.stderr)
+            app = open_app(args.data_dir, passphrase=getpass.getpass("Cụm mật khẩu: "))
     except (StoreError, KeyError_) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 1

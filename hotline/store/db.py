@@ -29,6 +29,10 @@ class StoreError(RuntimeError):
     """The database cannot be opened or is damaged; the message says what to do."""
 
 
+class WrongKey(StoreError):
+    """An encrypted database that this key (or passphrase) does not open."""
+
+
 def _driver(key: bytes | None):  # type: ignore[no-untyped-def]
     """sqlite3 for a plain database; SQLCipher's drop-in module for an encrypted one."""
     if key is None:
@@ -151,6 +155,10 @@ def open_store(path: Path, *, backup_dir: Path | None = None,
             store.close()
         if not isinstance(exc, DB_ERRORS):
             raise
+        if key is not None and "not a database" in str(exc):
+            raise WrongKey(
+                "Sai cụm mật khẩu hoặc khóa mã hóa (hoặc tệp dữ liệu bị hỏng): không mở được "
+                f"{path}. Không có gì bị thay đổi.") from exc
         raise StoreError(
             f"Không mở được cơ sở dữ liệu {path}: {exc}. "
             "Tệp có thể bị hỏng; hãy khôi phục từ bản sao lưu."
