@@ -80,7 +80,12 @@ def new_key(data_dir: Path, passphrase: str | None = None) -> bytes:
     if secrets.is_secure() and passphrase is None:
         key = pysecrets.token_bytes(KEY_BYTES)
         info = KeyInfo(mode="keyring", keyring_name=keyring_name(data_dir))
-        secrets.put(info.keyring_name, key.hex())
+        try:
+            secrets.put(info.keyring_name, key.hex())
+        except secrets.InsecureKeyring as exc:  # e.g. a locked keyring nobody can unlock
+            raise PassphraseNeeded(
+                f"Kho khóa của hệ điều hành không dùng được ({exc}); hãy đặt một cụm mật "
+                "khẩu để mã hóa dữ liệu.") from exc
         save_info(data_dir, info)
         return key
     if passphrase is None:
