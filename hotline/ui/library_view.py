@@ -456,8 +456,10 @@ class _SearchArea(QWidget):
                                         "không dấu hoặc tên văn bản.").replace("%1", query)
                                 if query else self.tr("Thư viện trống."))
         else:
-            # Not self.tr: PySide's tr() with a count looks only at the subclass's context.
-            self.status.setText(translate("_SearchArea", "%n kết quả", "", len(hits)))
+            # Not self.tr(…, n): PySide looks a count's plural up in the subclass's context
+            # only, and lupdate marks no plural in translate(); so no plural form here.
+            self.status.setText(translate("_SearchArea", "%1 kết quả").replace(
+                "%1", str(len(hits))))
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
 
