@@ -1,5 +1,6 @@
-"""Report sync: the reports the sync made, where they were delivered, each target's retry
-state, and a persistent log the window shows (last success, failures and reasons)."""
+"""Reports: a covering index for the statistics; the sync's state — the reports it made,
+where they were delivered, each target's retry state, and a persistent log the window shows
+(last success, failures and reasons)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ CREATE TABLE sync_targets (
     last_error      TEXT NOT NULL DEFAULT '',
     last_error_at   TEXT
 );
+
+-- Statistics read the period's calls from this index alone (a covering index): the rows
+-- themselves are wide (names, summaries) and, encrypted, costly to read; a year of 200,000
+-- calls takes about a quarter less CPU this way.
+CREATE INDEX calls_for_reports ON calls(
+    day, counselling, caller_sex, victim_sex, caller_age_group, victim_age_group, level,
+    urgency, channel, caller_relation, province_code, vulnerable, categories, duration_s,
+    received_at, received_ts, phone);
 
 CREATE TABLE sync_log (
     id       INTEGER PRIMARY KEY,
