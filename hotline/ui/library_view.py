@@ -83,6 +83,7 @@ from hotline.library.models import (
     status_label,
 )
 from hotline.library.service import LibraryService
+from hotline.ui.i18n import ui_language
 from hotline.ui.tasks import DbReader, alive, run_task
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,7 +160,7 @@ def hit_html(hit: SearchHit, selected: bool = False) -> str:
     status = ""
     warn = "" if selected else ' style="color:#8a1020;"'
     if not doc.current:
-        status = (f" <span{warn}>[{html.escape(status_label(doc.status))}"
+        status = (f" <span{warn}>[{html.escape(status_label(doc.status, ui_language()))}"
                   + (f" → {html.escape(doc.replaced_by)}" if doc.replaced_by else "")
                   + "]</span>")
     grey = "" if selected else ' style="color:#444444;"'
@@ -265,7 +266,7 @@ class DocumentsModel(QAbstractTableModel):
         if column == self.TYPE:
             return doc.doc_type
         if column == self.STATUS:
-            label = status_label(doc.status)
+            label = status_label(doc.status, ui_language())
             return f"{label} → {doc.replaced_by}" if doc.replaced_by else label
         if column == self.ARTICLES:
             return doc.article_count
@@ -552,7 +553,7 @@ def article_html(article: Article, document: Document,
     line = " · ".join(esc(m) for m in meta + dates)
     colour = "#0a5a2a" if document.current else "#8a1020"
     status = f'<span style="color:{colour}; font-weight:600;">' \
-             f"{esc(status_label(document.status))}</span>"
+             f"{esc(status_label(document.status, ui_language()))}</span>"
     if document.replaced_by:
         status += " — " + translate("LibraryView", "thay thế bởi %1").replace(
             "%1", f'<a href="symbol:{esc(document.replaced_by)}">'
@@ -924,7 +925,7 @@ class LibrarySearchPanel(_SearchArea):
         super().show_article(article, document)
         esc = html.escape
         status = "" if document.current else (
-            f'<p style="color:#8a1020;">{esc(status_label(document.status))}'
+            f'<p style="color:#8a1020;">{esc(status_label(document.status, ui_language()))}'
             + (f" → {esc(document.replaced_by)}" if document.replaced_by else "") + "</p>")
         self.preview.setHtml(f"<b>{esc(article.title_line)}</b><br/>"
                              f'<span style="color:#444444;">{esc(document.title)}</span>'
@@ -965,7 +966,7 @@ class ImportPage(QWidget):
             edit.setInputMask("")
         self.status_edit = QComboBox(self)
         for status in STATUSES:
-            self.status_edit.addItem(status_label(status), status)
+            self.status_edit.addItem(status_label(status, ui_language()), status)
         self.replaced_edit = QLineEdit(self)
         self.replaced_edit.setPlaceholderText(self.tr("số ký hiệu văn bản thay thế"))
         self.preview_label = QLabel(self)

@@ -37,6 +37,9 @@ def qt_application() -> QApplication:
 def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
     """Show the main window, open the data into it; None (after telling the user) on failure."""
     qt = qt_application()
+    from hotline.ui.i18n import apply_settings, startup_settings
+
+    apply_settings(qt, startup_settings(data_dir))  # language and font size, before any text
     window = MainWindow()  # the center's name joins the title once the settings are read
     window.show()
     deadline = time.monotonic() + FIRST_PAINT_WAIT_S
