@@ -5,7 +5,8 @@ Search order (DESIGN §3–§6, issue 3):
    a law's name ("luật pcblgđ", "Bộ luật Hình sự"), an article ("Điều 25", "đ.25");
 2. then full-text hits where every word occurs (folded, so accents and đ do not matter),
    bm25-ranked with titles and headings boosted;
-3. when those are few, hits with all the words but one ("most"), then with any ("partial").
+3. when those are few, hits with all the words but one ("most"); when there are none at
+   all, hits with any of the words ("partial").
 Within each group documents in force come before replaced or expired ones, and when the
 operator typed accents, articles with exactly those accents come first.
 
@@ -490,8 +491,9 @@ class _Search:
             words = len(required_terms(text_terms)) + len(phrases)
             if all_words < FEW_RESULTS and words >= 3:
                 self._text(text_terms, phrases, band=MOST_WORDS, relax="all_but_one")
-            partial = sum(1 for h in self.hits if h.match in ("text", "most"))
-            if partial < FEW_RESULTS and words >= 2:
+            # "Any word" ranks every article holding any of them (costly with common
+            # words): only when nothing holds all the words, or all but one.
+            if not any(h.match in ("text", "most") for h in self.hits) and words >= 2:
                 self._text(text_terms, phrases, band=SOME_WORDS, relax="any")
             if not self.hits and docs and (text_terms or parsed.phrases):
                 # The words that named a document may have been meant as text after all.
