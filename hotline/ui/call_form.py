@@ -501,6 +501,7 @@ class CallForm(QWidget):
         for keys, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.shortcut_description(keys))
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
 
@@ -544,6 +545,21 @@ class CallForm(QWidget):
         for number, code in enumerate(NON_COUNSELLING, start=1):
             keys.append((f"Alt+{number}", lambda c=code: self.log_non_counselling(c)))
         return keys
+
+    def shortcut_description(self, keys: str) -> str:
+        """What one of the form's keys does (QShortcut.whatsThis: the F1 overlay lists it)."""
+        if keys == "Esc":
+            return self.tr("Bỏ cuộc gọi đang ghi (hỏi lại trước khi bỏ)")
+        if keys == "Ctrl+N":
+            return self.tr("Cuộc gọi mới: bắt đầu tính giờ")
+        if keys == "Ctrl+S":
+            return self.tr("Lưu cuộc gọi")
+        number = keys.removeprefix("Alt+")
+        if number.isdigit() and 1 <= int(number) <= len(NON_COUNSELLING):
+            code = NON_COUNSELLING[int(number) - 1]
+            return self.tr("Lưu ngay cuộc gọi không tư vấn: %1").replace(
+                "%1", self.tax.label("categories", code, self.lang))
+        return ""
 
     # --------------------------------------------------------------- lists
     def _ensure_provinces(self) -> None:

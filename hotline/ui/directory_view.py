@@ -550,9 +550,11 @@ class EntryForm(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Lưu địa chỉ đang sửa"))
             shortcut.activated.connect(self.save)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.setWhatsThis(self.tr("Hủy sửa địa chỉ"))
         escape.activated.connect(self.cancelled)
 
     def _fill_wards(self, province: str) -> None:
@@ -795,6 +797,7 @@ class DirectoryView(QWidget):
         self.export_hsds_action.triggered.connect(lambda: self._choose_export("hsds"))
         shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis(self.tr("Đến ô tìm trong danh bạ"))
         shortcut.activated.connect(self.search.setFocus)
 
     def _apply_permissions(self) -> None:

@@ -752,13 +752,17 @@ class _ReadingSearch(_SearchArea):
         self.cite_button.clicked.connect(self.cite)
         self.reader.anchorClicked.connect(self._on_link)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in ((QKeySequence("Alt+Left"), lambda: self.step(-1)),
-                           (QKeySequence("Alt+Right"), lambda: self.step(1)),
-                           (QKeySequence("Ctrl+Shift+C"), self.copy_citation),
-                           (QKeySequence("Ctrl+Return"), self.cite),
-                           (QKeySequence("Ctrl+Enter"), self.cite)):
+        cite = self.tr("Trích dẫn điều đang đọc cho cuộc gọi")
+        for keys, slot, text in (
+                (QKeySequence("Alt+Left"), lambda: self.step(-1), self.tr("Điều trước")),
+                (QKeySequence("Alt+Right"), lambda: self.step(1), self.tr("Điều sau")),
+                (QKeySequence("Ctrl+Shift+C"), self.copy_citation,
+                 self.tr("Sao chép trích dẫn")),
+                (QKeySequence("Ctrl+Return"), self.cite, cite),
+                (QKeySequence("Ctrl+Enter"), self.cite, cite)):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
+            shortcut.setWhatsThis(text)
             shortcut.activated.connect(slot)
         self.results.selectionModel().currentChanged.connect(self._on_current)
 
@@ -908,11 +912,14 @@ class LibrarySearchPanel(_SearchArea):
         self.copy_button.clicked.connect(self.copy_citation)
         self.results.selectionModel().currentChanged.connect(self._on_current)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in ((QKeySequence("Ctrl+Return"), self.cite),
-                           (QKeySequence("Ctrl+Enter"), self.cite),
-                           (QKeySequence("Ctrl+Shift+C"), self.copy_citation)):
+        cite = self.tr("Trích dẫn điều đang chọn cho cuộc gọi")
+        for keys, slot, text in ((QKeySequence("Ctrl+Return"), self.cite, cite),
+                                 (QKeySequence("Ctrl+Enter"), self.cite, cite),
+                                 (QKeySequence("Ctrl+Shift+C"), self.copy_citation,
+                                  self.tr("Sao chép trích dẫn"))):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
+            shortcut.setWhatsThis(text)
             shortcut.activated.connect(slot)
         self.refresh()
 
