@@ -62,6 +62,11 @@ class Settings:
     smtp_user: str = ""
     smtp_from: str = ""
     smtp_to: str = ""  # addresses separated by ',' or ';'
+    # Security and the window (hotline/security, hotline/ui/lock.py, settings dialog).
+    idle_lock_minutes: int = 5  # the window hides caller data after this long without input
+    backup_folder: str = ""  # empty: <data dir>/backups; better another disk or a share
+    retention_years: int = 0  # de-identify calls older than this; 0: keep (no schedule)
+    font_size: int = 0  # points for the whole window; 0: the system's default
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_changes(self, **changes: Any) -> Settings:

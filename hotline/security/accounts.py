@@ -104,7 +104,7 @@ class AccountService:
                 raise AuthError("cần mật khẩu hiện tại")
             self.authenticate(username, old_password)
         else:
-            require(by.role, Permission.MANAGE_USERS)
+            self._managed(by, username)
         with self.store.transaction() as tx:
             tx.execute("UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL,"
                        " updated_at = ? WHERE username = ?",
@@ -112,7 +112,7 @@ class AccountService:
             self.audit.record(by.username, "user.password", username, ("password",))
 
     def set_role(self, by: User, username: str, role: Role | str) -> None:
-        require(by.role, Permission.MANAGE_USERS)
+        self._managed(by, username)
         role = Role(role)
         if role is Role.ADMIN and by.role is not Role.ADMIN:
             raise AuthError("chỉ quản trị viên cấp quyền quản trị")
@@ -122,7 +122,7 @@ class AccountService:
             self.audit.record(by.username, "user.role", username, ("role",))
 
     def set_active(self, by: User, username: str, active: bool) -> None:
-        require(by.role, Permission.MANAGE_USERS)
+        self._managed(by, username)
         if by.username.lower() == username.lower() and not active:
             raise AuthError("không thể tự khóa tài khoản của mình")
         with self.store.transaction() as tx:
@@ -131,9 +131,25 @@ class AccountService:
             self.audit.record(by.username, "user.activate" if active else "user.deactivate",
                               username, ("active",))
 
+    def _managed(self, by: User, username: str) -> User:
+        """The account `by` is about to change: it must exist, and only an admin changes an
+        admin's (a head resetting the admin's password or demoting it would take over)."""
+        require(by.role, Permission.MANAGE_USERS)
+        target = self.get(username)
+        if target is None:
+            raise AuthError(f"không có tài khoản '{username}'")
+        if target.role is Role.ADMIN and by.role is not Role.ADMIN:
+            raise AuthError("chỉ quản trị viên thay đổi được tài khoản quản trị")
+        return target
+
     # ------------------------------------------------------------------ login
-    def authenticate(self, username: str, password: str) -> User:
-        """Check a login; count failures and lock the account after MAX_FAILURES."""
+    def authenticate(self, username: str, password: str, *, action: str = "login") -> User:
+        """Check a login; count failures and lock the account after MAX_FAILURES.
+
+        `action` names the success in the audit log: "login", "session.unlock" (the idle lock
+        screen), "reauth" (a password asked again before showing the recovery key). Failures
+        are always "login.failed": they count towards the lock-out whatever the purpose.
+        """
         now = self.clock.now()
         row = self.store.conn.execute("SELECT * FROM users WHERE username = ?",
                                       (username.strip(),)).fetchone()
@@ -165,7 +181,7 @@ class AccountService:
                            (self.hasher.hash(password), row["id"]))
             tx.execute("UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?",
                        (row["id"],))
-            self.audit.record(row["username"], "login", "", ())
+            self.audit.record(row["username"], action, "", ())
         return _user(row)
 
     def logout(self, user: User, reason: str = "") -> None:

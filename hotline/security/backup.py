@@ -8,6 +8,7 @@ current database aside — it never overwrites the only copy.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from hotline.atomic import atomic_write
 from hotline.clock import Clock
 from hotline.store import db as storedb
 
@@ -151,3 +153,37 @@ def rotate(folder: Path) -> list[Path]:
 def due_today(folder: Path, today: date) -> bool:
     """True when no backup was taken today yet (the daily automatic backup)."""
     return not any(b.taken.date() == today for b in list_backups(folder))
+
+
+def folder_for(data_dir: Path, configured: str = "") -> Path:
+    """Where backups go: the configured folder, else `<data dir>/backups`."""
+    configured = configured.strip()
+    return Path(configured).expanduser() if configured else data_dir / "backups"
+
+
+# A restore needs the database closed, so the window can only ask for one "at next start":
+# the request is a small file naming the backup (no secret in it); the next start verifies
+# the backup with the key, moves the current database aside and puts the backup in place.
+RESTORE_REQUEST = "restore-request.json"
+
+
+def request_restore(data_dir: Path, file: Path) -> Path:
+    target = data_dir / RESTORE_REQUEST
+    with atomic_write(target) as fh:
+        json.dump({"file": str(Path(file).resolve())}, fh, ensure_ascii=False)
+    return target
+
+
+def pending_restore(data_dir: Path) -> Path | None:
+    """The backup a restore was requested from, if any (a broken request reads as none)."""
+    path = data_dir / RESTORE_REQUEST
+    if not path.is_file():
+        return None
+    try:
+        return Path(json.loads(path.read_text(encoding="utf-8"))["file"])
+    except (ValueError, KeyError, TypeError, OSError):
+        return None
+
+
+def cancel_restore(data_dir: Path) -> None:
+    (data_dir / RESTORE_REQUEST).unlink(missing_ok=True)

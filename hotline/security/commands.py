@@ -208,8 +208,7 @@ def cmd_audit_list(app: App, args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------- backup
 def backup_dir(app: App) -> Path:
-    configured = app.settings.extra.get("backup_folder") or ""
-    return Path(configured) if configured else app.data_dir / "backups"
+    return backup.folder_for(app.data_dir, app.settings.backup_folder)
 
 
 def cmd_backup_create(app: App, args: argparse.Namespace) -> int:
@@ -294,7 +293,7 @@ def cmd_key_change(app: App, args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------- retention
 def cmd_retention_apply(app: App, args: argparse.Namespace) -> int:
     app.require(Permission.RETENTION)
-    years = args.years or int(app.settings.extra.get("retention_years") or 0)
+    years = args.years or app.settings.retention_years
     if not years:
         raise CommandError("chưa đặt thời hạn: dùng --years N")
     try:

@@ -15,6 +15,8 @@ from hotline import config
 from hotline.security import backup, dbkey, encryption
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from hotline.app import App
 
 
@@ -74,3 +76,45 @@ def restore_backup(data_dir: Path, file: Path, recovery_code: str | None = None,
     if recovery_code:
         dbkey.store_recovered(data_dir, key)
     return aside if aside.exists() else None
+
+
+def reset_passphrase(data_dir: Path, recovered_key: bytes, new_passphrase: str) -> str:
+    """A forgotten passphrase: open the data with the recovery key and re-encrypt it under a
+    key derived from a new passphrase. The old recovery key stops working (the key changed);
+    the new recovery code is returned, to be shown once.
+    """
+    new_info = dbkey.KeyInfo(mode="passphrase", salt=dbkey.random_key().hex()[:32])
+    new_key = dbkey.derive(new_passphrase, new_info)  # refuses a short passphrase first
+    conn = _open_with(data_dir, recovered_key, "khóa khôi phục không mở được dữ liệu này")
+    try:
+        # The new salt first, then the re-key: a crash in between leaves the data under the
+        # old key, which the recovery code still opens (the reset can simply be repeated).
+        dbkey.save_info(data_dir, new_info)
+        conn.execute(dbkey.rekey_pragma(new_key))
+    finally:
+        conn.close()
+    return dbkey.recovery_code(new_key)
+
+
+def check_key(data_dir: Path, key: bytes, message: str = "khóa không mở được dữ liệu này"
+              ) -> None:
+    """Raise KeyError_(message) unless `key` opens the data directory's database (checked
+    before a recovered key is kept in the keyring, or a restore replaces anything)."""
+    _open_with(data_dir, key, message).close()
+
+
+def _open_with(data_dir: Path, key: bytes, message: str) -> sqlite3.Connection:
+    from hotline.store import db as storedb
+
+    database = data_dir / config.DATABASE_FILE
+    if not database.exists():
+        raise dbkey.KeyError_(f"không có cơ sở dữ liệu {database}")
+    conn = None
+    try:
+        conn = storedb.connect(database, key=key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except storedb.DB_ERRORS as exc:
+        if conn is not None:
+            conn.close()
+        raise dbkey.KeyError_(message) from exc
+    return conn

@@ -2,8 +2,10 @@
 
 `start()` paints the main window's frame at once, then opens the data and builds the pages
 (the core's imports and the database take longer than Qt itself; the operator sees the
-window meanwhile). The start-up benchmark times exactly this. `run()` adds the event loop
-and a clean shutdown.
+window meanwhile). Between the two, `hotline.ui.login.Startup` asks for the passphrase if the
+PC has no secure keyring, then shows the first-run wizard or the login; the pages are built
+only for a logged-in user. The start-up benchmark times exactly this. `run()` adds the event
+loop and a clean shutdown.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from hotline.ui.main_window import MainWindow
 
@@ -50,29 +51,22 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
         time.sleep(0.005)
     window.show_opening()
     qt.processEvents()
-    import sqlite3
+    # The passphrase (where the PC has no secure keyring) or the recovery key, a restore
+    # asked for last time, then the first-run wizard or the login: nothing of the call data
+    # is built before someone has logged in (hotline.ui.login).
+    from hotline.ui.login import Startup
 
-    from hotline.store.db import StoreError
-
-    try:
-        from hotline.app import open_app
-
-        app = open_app(data_dir)
-    except (StoreError, sqlite3.Error, OSError, RuntimeError) as exc:
-        # StoreError (damaged file), a missing key or passphrase (RuntimeError subclasses in
-        # hotline.security), a data directory that cannot be created: say so, change nothing.
-        QMessageBox.critical(
-            window, QCoreApplication.translate("Startup", "Hotline không mở được dữ liệu"),
-            QCoreApplication.translate(
-                "Startup", "Không mở được cơ sở dữ liệu của Hotline.\n\n%1\n\nChưa có dữ liệu "
-                "nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu hoặc khôi phục từ bản sao lưu "
-                "(thư mục backups).").replace("%1", str(exc)))
+    startup = Startup(window, data_dir)
+    app = startup.run()
+    if app is None:
         window.close()
         return None
     window.attach(app)
+    from hotline.ui.lock import install_security
     from hotline.ui.pages import install_pages
 
     install_pages(window, app)
+    install_security(window, app, warning=startup.warning)
     return qt, app, window
 
 

@@ -14,7 +14,8 @@ Layout (DESIGN §2 "The window")::
 
 Extension points for other engineers' pages — nothing here needs editing to plug in:
 
-- `add_page(key, title, widget)`: a full page in the sidebar (library, directory, reports).
+- `add_page(key, title, widget)`: a full page in the sidebar (library, directory, reports);
+  `remove_page(key)` takes one out again (the admin page follows the logged-in user's role).
 - `add_search_panel(title, widget)`: a tab beside the call form, so a search result can be
   cited or referred while the form stays on screen. The panel talks to the form through
   `window.call_form`: `add_citation(Citation)`, `add_referral(Referral)`,
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._attached = False
         self._close_hooks: list[Callable[[], None]] = []
+        self._position_shortcuts: dict[int, QShortcut] = {}
         self.setWindowTitle(f"Hotline — {title}" if title else "Hotline")
         self.resize(1366, 820)
         # The frame painted first is only this: no child widget at all. The first child to be
@@ -194,8 +196,35 @@ class MainWindow(QMainWindow):
         position = self.sidebar.count()
         if position <= 9:
             item.setToolTip(f"Ctrl+{position}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{position}"), self)
-            shortcut.activated.connect(lambda k=key: self.show_page(k))
+            if position not in self._position_shortcuts:
+                # By position, not by key: a page removed (e.g. the admin page when another
+                # user logs in) shifts the ones after it.
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{position}"), self)
+                shortcut.activated.connect(lambda p=position: self._show_position(p))
+                self._position_shortcuts[position] = shortcut
+
+    def remove_page(self, key: str) -> QWidget:
+        """Take a page out of the sidebar and the stack (the caller owns the widget)."""
+        widget = self._pages.pop(key)
+        self._titles.pop(key, None)
+        current = self.stack.currentWidget() is widget
+        self.stack.removeWidget(widget)
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(PAGE_KEY_ROLE) == key:
+                self.sidebar.blockSignals(True)
+                self.sidebar.takeItem(row)
+                self.sidebar.blockSignals(False)
+                break
+        for row in range(self.sidebar.count()):
+            self.sidebar.item(row).setToolTip(f"Ctrl+{row + 1}" if row < 9 else "")
+        if current and "call" in self._pages:
+            self.show_page("call")
+        return widget
+
+    def _show_position(self, position: int) -> None:
+        item = self.sidebar.item(position - 1)
+        if item is not None:
+            self.show_page(item.data(PAGE_KEY_ROLE))
 
     def add_search_panel(self, title: str, widget: QWidget) -> int:
         """A tab beside the call form (the form stays visible); returns its index."""
