@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="thư mục dữ liệu (mặc định: HOTLINE_DATA_DIR hoặc thư mục "
                              "dữ liệu của người dùng)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="tự kiểm tra sau khi cài đặt: mở cửa sổ trên thư mục dữ liệu, chạy "
+                             "khoảng 2 giây rồi đóng; mã thoát 0 khi cửa sổ mở được (không cần "
+                             "màn hình với QT_QPA_PLATFORM=offscreen)")
     parser.add_argument("--user", metavar="NAME",
                         help="đăng nhập bằng tài khoản này (hoặc HOTLINE_USER); mật khẩu hỏi "
                              "khi chạy hoặc lấy từ HOTLINE_PASSWORD")
@@ -58,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
-        return _run_gui(args)
+        return _smoke_test(args) if args.smoke_test else _run_gui(args)
+    if args.smoke_test:
+        parser.error("--smoke-test chỉ dùng khi không có lệnh con")
     if getattr(args, "without_app", False):  # e.g. restoring a backup: no database open
         return _guarded(lambda: args.handler(args))
     from hotline.app import open_app
@@ -123,6 +129,127 @@ def _run_gui(args: argparse.Namespace) -> int:
         print(f"hotline: không khởi động được giao diện Qt: {exc}", file=sys.stderr)
         return 1
     return run(args.data_dir)
+
+
+SMOKE_RUN_S = 2.0
+SMOKE_TIMEOUT_S = 180.0
+SMOKE_CALLS = 50
+
+
+def _smoke_test(args: argparse.Namespace) -> int:
+    """`hotline --smoke-test`: the installer's self-check (packaging/README.md).
+
+    Works in a fresh temporary data directory — never the center's data — removed afterwards
+    together with its key in the OS keyring:
+    1. the real start-up (`hotline.ui.main.start`) until its first step is on screen (the
+       first-run wizard, or the passphrase dialog on a PC without a secure keyring), closed;
+    2. the whole window over synthetic calls, a throw-away admin logged in: every page built,
+       the event loop run for about two seconds, the window closed.
+    Exit 0 when both worked, 1 when not; a watchdog ends a hung check with exit code 3.
+    """
+    import secrets as pysecrets
+    import shutil
+    import tempfile
+    import threading
+    import time
+    from pathlib import Path
+
+    if args.data_dir:
+        print("hotline: --smoke-test luôn dùng một thư mục dữ liệu tạm (không đụng tới dữ liệu "
+              "thật); bỏ --data-dir", file=sys.stderr)
+        return 2
+
+    def give_up() -> None:
+        print(f"hotline: tự kiểm tra: quá {SMOKE_TIMEOUT_S:.0f} giây (cửa sổ hoặc hộp thoại "
+              "không phản hồi)", file=sys.stderr, flush=True)
+        os._exit(3)
+
+    watchdog = threading.Timer(SMOKE_TIMEOUT_S, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        from hotline.ui.main import qt_application, start
+        from hotline.ui.tasks import run_task
+    except ImportError as exc:  # pragma: no cover - depends on the system's Qt libraries
+        print(f"hotline: không khởi động được giao diện Qt: {exc}", file=sys.stderr)
+        return 1
+    from hotline.security import dbkey
+
+    directory = Path(tempfile.mkdtemp(prefix="hotline-smoke-"))
+    try:
+        # 1. The start-up the operator sees, until its first dialog is on screen.
+        qt = qt_application()
+        began = time.monotonic()
+        shown: list[str] = []
+        settled = [False]
+
+        def look(_result: object = None) -> None:
+            if settled[0]:
+                return
+            visible = [w for w in qt.topLevelWidgets() if w.isVisible()]
+            if not any(w.inherits("QDialog") for w in visible):  # still starting
+                run_task(lambda: time.sleep(0.25), on_done=look)
+                return
+            settled[0] = True
+            shown.extend("QMessageBox" if w.inherits("QMessageBox") else type(w).__name__
+                         for w in visible)
+            qt.closeAllWindows()  # a closed start-up dialog ends start() with None
+
+        run_task(lambda: time.sleep(SMOKE_RUN_S), on_done=look)
+        started = start(str(directory))
+        settled[0] = True
+        if started is not None:  # no dialog at all: the window opened directly
+            _, app, window = started
+            window.close()
+            window.reader.close()
+            app.close()
+            shown.append("MainWindow")
+        print(f"hotline: tự kiểm tra 1/2: khởi động sau {time.monotonic() - began:.1f} s, "
+              f"trên màn hình: {', '.join(shown) or '(không có gì)'}")
+        if "QMessageBox" in shown or "MainWindow" not in shown:
+            print("hotline: tự kiểm tra thất bại: cửa sổ không khởi động được", file=sys.stderr)
+            return 1
+
+        # 2. The whole window, logged in, over synthetic calls.
+        from hotline.app import open_app
+        from hotline.calls import demo
+        from hotline.security import secrets
+        from hotline.ui.lock import install_security
+        from hotline.ui.main_window import MainWindow
+        from hotline.ui.pages import install_pages
+
+        passphrase = None if secrets.is_secure() else pysecrets.token_urlsafe(24)
+        app = open_app(directory, passphrase=passphrase)
+        try:
+            app.session.user = app.accounts.create_first_admin(
+                "smoke", "Tự kiểm tra", pysecrets.token_urlsafe(24))
+            demo.fill(app.calls, SMOKE_CALLS, days=7, seed=7)
+            window = MainWindow(app)
+            install_pages(window, app)
+            install_security(window, app)
+            window.show()
+            deadline = time.monotonic() + SMOKE_RUN_S
+            while time.monotonic() < deadline:
+                qt.processEvents()
+                time.sleep(0.01)
+            pages = window.sidebar.count()
+            ok = window.isVisible() and pages >= 3
+            window.close()
+            qt.processEvents()
+        finally:
+            app.close()
+        print(f"hotline: tự kiểm tra 2/2: cửa sổ đủ {pages} trang với {SMOKE_CALLS} cuộc gọi "
+              f"mẫu, khóa dữ liệu {'trong kho khóa' if passphrase is None else 'từ cụm mật khẩu'}")
+        if not ok:
+            print("hotline: tự kiểm tra thất bại: cửa sổ không hiện đủ các trang",
+                  file=sys.stderr)
+            return 1
+        print("hotline: tự kiểm tra xong")
+        return 0
+    finally:
+        watchdog.cancel()
+        dbkey.forget(directory)
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
