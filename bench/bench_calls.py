@@ -4,11 +4,14 @@ Targets: saving a call, committed durably (WAL, synchronous=FULL): median ≤ 5 
 reported; repeat-caller lookup among 1,000,000 calls ≤ 5 ms; the call list's first page with a
 filter ≤ 100 ms; `hotline demo --calls 1000000`: time reported.
 
-The database is built once in bench/out/1m/ with the command line, exactly as a person would:
+The shared database is built once in bench/out/1m/ with the command line, as a person would:
     hotline --data-dir bench/out/1m demo --calls 1000000 --days 365
-and reused afterwards (the window and report benchmarks read it too: never delete it). Saving
-is measured on a copy (bench/out/calls-save/, removed afterwards) so the shared database keeps
-its 1,000,000 calls.
+and reused afterwards (the window and report benchmarks read it too: never delete it). This
+benchmark measures a private copy, bench/out/calls-1m/, encrypted with SQLCipher as the app
+ships (passphrase mode: these machines have no OS keyring; HOTLINE_PASSPHRASE, default
+"bench-calls-passphrase"), so the shared file is neither changed nor re-keyed. The copy is
+made once and kept; the calls saved by the save benchmark are deleted again afterwards. The
+same reads are also timed on the shared plain file for comparison.
 
 Run: .venv/bin/python bench/bench_calls.py [--data-dir bench/out/1m] [--runs 25]
                                             [--saves 300] [--time-demo] [--no-write]
@@ -35,12 +38,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hotline.calls.models import Call
+    from hotline.calls.service import CallService
 
 ROOT = Path(__file__).resolve().parent
 REPO = ROOT.parent
 CALLS = 1_000_000
 DAYS = 365
 HOTLINE = Path(sys.executable).with_name("hotline")
+PASSPHRASE = os.environ.get("HOTLINE_PASSPHRASE", "bench-calls-passphrase")
+BENCH_OPERATOR = "bench-save"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -106,60 +112,108 @@ def run_demo(data_dir: Path) -> float:
     included): what an operator preparing a demo waits for."""
     cmd = [str(HOTLINE), "--data-dir", str(data_dir), "demo", "--calls", str(CALLS),
            "--days", str(DAYS)]
-    print("$ " + " ".join(cmd), file=sys.stderr)
+    print("$ HOTLINE_PASSPHRASE=… " + " ".join(cmd), file=sys.stderr)
     start = time.perf_counter()
-    subprocess.run(cmd, check=True)
-    return time.perf_counter() - start
+    subprocess.run(cmd, check=True, env={**os.environ, "HOTLINE_PASSPHRASE": PASSPHRASE})
+    elapsed = time.perf_counter() - start
+    print(f"demo: {elapsed:.1f} s", file=sys.stderr, flush=True)
+    return elapsed
+
+
+def private_copy(shared: Path, private: Path) -> str:
+    """The encrypted copy this benchmark measures (made once, then reused)."""
+    from hotline.app import open_app
+
+    if count_calls_encrypted(private) == CALLS:
+        return "reused"
+    if private.exists():
+        shutil.rmtree(private)
+    private.mkdir(parents=True)
+    source = shared / "hotline.sqlite"
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:  # a plain file: copy it consistently, then let the app encrypt it in place
+        dest = sqlite3.connect(private / "hotline.sqlite")
+        conn.backup(dest)
+        dest.close()
+    except sqlite3.DatabaseError:  # already encrypted: its key file goes with it
+        shutil.copy2(source, private / "hotline.sqlite")
+        shutil.copy2(shared / "key.json", private / "key.json")
+    finally:
+        conn.close()
+    print("encrypting the private copy …", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    app = open_app(private, passphrase=PASSPHRASE)
+    app.close()
+    return f"made and encrypted in {time.perf_counter() - start:.0f} s"
+
+
+def count_calls_encrypted(data_dir: Path) -> int:
+    if not (data_dir / "hotline.sqlite").exists():
+        return 0
+    from hotline.app import open_app
+
+    try:
+        app = open_app(data_dir, passphrase=PASSPHRASE)
+    except Exception:  # any failure means "make it again"
+        return 0
+    try:
+        return int(app.store.conn.execute("SELECT count(*) FROM calls").fetchone()[0])
+    finally:
+        app.close()
 
 
 # -------------------------------------------------------------------------- saving
-def bench_save(data_dir: Path, work: Path, saves: int) -> dict[str, list[float]]:
-    """Save realistic calls into a copy of the 1M database, each in its own durable commit,
-    through CallService.save() exactly as the window does (draft removed in the same
-    commit), plus edits (a version kept) and draft saves."""
+def bench_save(data_dir: Path, saves: int) -> dict[str, list[float]]:
+    """Save realistic calls into the 1M database, each in its own durable commit, through
+    CallService.save() exactly as the window does (the draft removed in the same commit),
+    then edits (a version kept) and draft saves. The calls are deleted again afterwards."""
     from hotline.app import open_app
     from hotline.calls import demo
-    from hotline.store.db import open_store
-    from hotline.store.migrate import backup_copy
 
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
-    source = open_store(data_dir / "hotline.sqlite")
-    try:
-        print("copying the database for the save benchmark …", file=sys.stderr)
-        backup_copy(source, work / "hotline.sqlite")
-    finally:
-        source.close()
-    app = open_app(work)
+    app = open_app(data_dir, passphrase=PASSPHRASE)
     try:
         conn = app.store.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         now = app.clock.now()
         calls = list(demo.generate(saves, days=1, seed=99, end=now))
-        results: dict[str, list[float]] = {"save": [], "edit": [], "draft": []}
+        results: dict[str, list[float]] = {"save": [], "edit": [], "draft": [],
+                                           "floor": []}
         saved: list[Call] = []
-        for i, call in enumerate(calls):
-            call = call.with_changes(
-                received_at=now - timedelta(minutes=5),
-                follow_up_at=(now + timedelta(days=1)) if call.follow_up_at else None)
-            draft = app.calls.new_draft_id()
-            elapsed, _ = timed(lambda d=draft, i=i: app.calls.save_draft(
-                d, {"summary": f"đang gõ {i}"}, operator="bench"))
-            results["draft"].append(elapsed)
-            start = time.perf_counter()
-            saved.append(app.calls.save(call, operator="bench", draft_id=draft))
-            results["save"].append(time.perf_counter() - start)
-        for call in saved[: max(1, saves // 3)]:
-            edited = call.with_changes(outcome=call.outcome + " Đã gọi lại.",
-                                       level="referral")
-            elapsed, _ = timed(lambda c=edited: app.calls.save(c, operator="bench"))
-            results["edit"].append(elapsed)
-        assert app.calls.drafts() == []
+        try:
+            for i, call in enumerate(calls):
+                call = call.with_changes(
+                    received_at=now - timedelta(minutes=5), operator=BENCH_OPERATOR,
+                    follow_up_at=(now + timedelta(days=1)) if call.follow_up_at else None)
+                draft = app.calls.new_draft_id()
+                start = time.perf_counter()
+                app.calls.save_draft(draft, {"summary": f"đang gõ {i}"}, operator="bench")
+                results["draft"].append(time.perf_counter() - start)
+                start = time.perf_counter()
+                saved.append(app.calls.save(call, operator="bench", draft_id=draft))
+                results["save"].append(time.perf_counter() - start)
+            for call in saved[: max(1, saves // 3)]:
+                edited = call.with_changes(outcome=call.outcome + " Đã gọi lại.",
+                                           level="referral")
+                start = time.perf_counter()
+                app.calls.save(edited, operator="bench")
+                results["edit"].append(time.perf_counter() - start)
+            assert app.calls.drafts() == []
+            # The floor: one durable commit of one tiny row (the disk's fsync latency).
+            for i in range(max(20, saves // 3)):
+                start = time.perf_counter()
+                with app.store.transaction() as tx:
+                    tx.execute("INSERT OR REPLACE INTO meta VALUES ('bench-floor', ?)",
+                               (str(i),))
+                results["floor"].append(time.perf_counter() - start)
+        finally:
+            with app.store.transaction() as tx:
+                tx.execute("DELETE FROM calls WHERE operator = ?", (BENCH_OPERATOR,))
+                tx.execute("DELETE FROM meta WHERE key = 'bench-floor'")
+                tx.execute("DELETE FROM cases WHERE id NOT IN "
+                           "(SELECT case_id FROM calls WHERE case_id IS NOT NULL)")
     finally:
         app.close()
-        shutil.rmtree(work, ignore_errors=True)
     return results
 
 
@@ -175,99 +229,95 @@ TARGET_FILTERS = {
 }
 
 
-def bench_reads(data_dir: Path, runs: int) -> tuple[dict[str, list[float]], list[ListRow]]:
+def bench_reads(svc: CallService, runs: int) -> tuple[dict[str, list[float]], list[ListRow]]:
+    """Repeat-caller lookups and first pages of the call list through `svc`."""
     from hotline import phones
-    from hotline.app import open_app
     from hotline.calls.models import CallFilter
 
-    app = open_app(data_dir)
     rng = random.Random(5)
     lookups: dict[str, list[float]] = {"existing": [], "new": [], "heaviest": []}
     rows_out: list[ListRow] = []
-    try:
-        svc = app.calls
-        conn = app.store.conn
-        max_id = conn.execute("SELECT max(id) FROM calls").fetchone()[0]
-        known: list[str] = []
-        while len(known) < 300:
-            row = conn.execute("SELECT phone FROM calls WHERE id = ?",
-                               (rng.randint(1, max_id),)).fetchone()
-            if row and row[0].startswith("+84"):
-                known.append("0" + row[0][3:])  # typed the national way
-        fresh = [rng.choice(["091", "098", "035", "086"]) + f"{rng.randrange(10**7):07d}"
-                 for _ in range(300)]
-        heavy = conn.execute(
-            "SELECT phone FROM calls WHERE phone <> '' GROUP BY phone "
-            "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-        for kind, typed_numbers in (("existing", known), ("new", fresh),
-                                    ("heaviest", ["0" + heavy[3:]] * 50)):
-            for typed in typed_numbers:
-                # What the form does as the number is typed: normalise, count, list 20.
-                elapsed, _ = timed(lambda t=typed: svc.prior_calls(phones.normalize(t)))
-                lookups[kind].append(elapsed)
+    conn = svc.store.conn
+    max_id = conn.execute("SELECT max(id) FROM calls").fetchone()[0]
+    known: list[str] = []
+    while len(known) < 300:
+        row = conn.execute("SELECT phone FROM calls WHERE id = ?",
+                           (rng.randint(1, max_id),)).fetchone()
+        if row and row[0].startswith("+84"):
+            known.append("0" + row[0][3:])  # typed the national way
+    fresh = [rng.choice(["091", "098", "035", "086"]) + f"{rng.randrange(10**7):07d}"
+             for _ in range(300)]
+    heavy = conn.execute(
+        "SELECT phone FROM calls WHERE phone <> '' GROUP BY phone "
+        "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    for kind, typed_numbers in (("existing", known), ("new", fresh),
+                                ("heaviest", ["0" + heavy[3:]] * 50)):
+        for typed in typed_numbers:
+            # What the form does as the number is typed: normalise, count, list 20.
+            elapsed, _ = timed(lambda t=typed: svc.prior_calls(phones.normalize(t)))
+            lookups[kind].append(elapsed)
 
-        # The call list: first page of 100 on the window's own reader connection.
-        today = app.clock.today()
-        month_from = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-        month_to = today.replace(day=1) - timedelta(days=1)
-        m = {"date_from": month_from.isoformat(), "date_to": month_to.isoformat()}
-        t = {"date_from": today.isoformat(), "date_to": today.isoformat()}
-        filters = [
-            ("today (default view)", CallFilter(**t)),
-            ("no filter (all 1M)", CallFilter()),
-            ("last month + category group `dv`", CallFilter(**m, category="dv")),
-            ("last month + category `tr.risk`", CallFilter(**m, category="tr.risk")),
-            ("free text `chong danh` (common)", CallFilter(text="chong danh")),
-            ("free text `bạo hành` + today", CallFilter(text="bạo hành", **t)),
-            ("free text `môi giới` (rare)", CallFilter(text="môi giới")),
-            ("free text, two letters `ch` (while typing)", CallFilter(text="ch")),
-            ("level `referral` + urgency `priority`",
-             CallFilter(level="referral", urgency="priority")),
-            ("level `info` + urgency `emergency` (none)",
-             CallFilter(level="info", urgency="emergency")),
-            ("text + category + level", CallFilter(text="chong", category="dv",
-                                                   level="in_depth")),
-            ("text + level (none match)", CallFilter(text="chong danh",
-                                                     level="intervention")),
-            ("phone (heaviest repeat caller)", CallFilter(phone=heavy)),
-            ("phone + category", CallFilter(phone=heavy, category="dv")),
-            ("phone + long-prefix text (worst case)", CallFilter(phone=heavy, text="chong")),
-        ]
-        for name, flt in filters:
-            reader = app.store.new_connection(readonly=True)
-            try:
+    # The call list: first page of 100 on the window's own reader connection.
+    today = svc.clock.today()
+    month_from = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    month_to = today.replace(day=1) - timedelta(days=1)
+    m = {"date_from": month_from.isoformat(), "date_to": month_to.isoformat()}
+    t = {"date_from": today.isoformat(), "date_to": today.isoformat()}
+    filters = [
+        ("today (default view)", CallFilter(**t)),
+        ("no filter (all 1M)", CallFilter()),
+        ("last month + category group `dv`", CallFilter(**m, category="dv")),
+        ("last month + category `tr.risk`", CallFilter(**m, category="tr.risk")),
+        ("free text `chong danh` (common)", CallFilter(text="chong danh")),
+        ("free text `bạo hành` + today", CallFilter(text="bạo hành", **t)),
+        ("free text `môi giới` (rare)", CallFilter(text="môi giới")),
+        ("free text, two letters `ch` (while typing)", CallFilter(text="ch")),
+        ("level `referral` + urgency `priority`",
+         CallFilter(level="referral", urgency="priority")),
+        ("level `info` + urgency `emergency` (none)",
+         CallFilter(level="info", urgency="emergency")),
+        ("text + category + level", CallFilter(text="chong", category="dv",
+                                               level="in_depth")),
+        ("text + level (none match)", CallFilter(text="chong danh",
+                                                 level="intervention")),
+        ("phone (heaviest repeat caller)", CallFilter(phone=heavy)),
+        ("phone + category", CallFilter(phone=heavy, category="dv")),
+        ("phone + long-prefix text (worst case)", CallFilter(phone=heavy, text="chong")),
+    ]
+    for name, flt in filters:
+        reader = svc.store.new_connection(readonly=True)
+        try:
+            start = time.perf_counter()
+            page = svc.list(flt, limit=100, conn=reader)
+            cold = time.perf_counter() - start
+            warm = []
+            for _ in range(runs):
                 start = time.perf_counter()
                 page = svc.list(flt, limit=100, conn=reader)
-                cold = time.perf_counter() - start
-                warm = []
-                for _ in range(runs):
-                    start = time.perf_counter()
-                    page = svc.list(flt, limit=100, conn=reader)
-                    warm.append(time.perf_counter() - start)
-                counted, total = timed(lambda f=flt, r=reader: svc.count(f, conn=r))
-                # A deep page: the 51st page of 100 via the keyset of the 50th.
-                after = None
-                for _ in range(50):
-                    chunk = svc.list(flt, limit=100, after=after, conn=reader)
-                    if len(chunk) < 100:
-                        break
-                    after = (chunk[-1].received_ts, chunk[-1].id)
-                deep = 0.0
-                if after is not None:
-                    deep, _ = timed(lambda f=flt, a=after, r=reader: svc.list(
-                        f, limit=100, after=a, conn=r))
-            finally:
-                reader.close()
-            rows_out.append((name, len(page), warm, cold, int(total), counted, deep))
-    finally:
-        app.close()
+                warm.append(time.perf_counter() - start)
+            counted, total = timed(lambda f=flt, r=reader: svc.count(f, conn=r))
+            # A deep page: the 51st page of 100 via the keyset of the 50th.
+            after = None
+            for _ in range(50):
+                chunk = svc.list(flt, limit=100, after=after, conn=reader)
+                if len(chunk) < 100:
+                    break
+                after = (chunk[-1].received_ts, chunk[-1].id)
+            deep = 0.0
+            if after is not None:
+                deep, _ = timed(lambda f=flt, a=after, r=reader: svc.list(
+                    f, limit=100, after=a, conn=r))
+        finally:
+            reader.close()
+        rows_out.append((name, len(page), warm, cold, int(total), counted, deep))
     return lookups, rows_out
 
 
 # ------------------------------------------------------------------------- report
 def report(args: argparse.Namespace, demo_s: float | None, demo_note: str,
            save: dict[str, list[float]], lookups: dict[str, list[float]],
-           lists: list[ListRow], size: str) -> str:
+           lists: list[ListRow], plain_lookups: dict[str, list[float]],
+           plain_lists: list[ListRow], size: str, copy_note: str) -> str:
     def line(label: str, values: list[float], extra: str = "") -> str:
         v = [ms(x) for x in values]
         return (f"| {label} | {len(v)} | {statistics.median(v):.2f} | {pct(v, 95):.2f} | "
@@ -282,8 +332,10 @@ def report(args: argparse.Namespace, demo_s: float | None, demo_note: str,
         f"Machine: {machine()}  ",
         f"Command: `.venv/bin/python bench/bench_calls.py {' '.join(sys.argv[1:])}`".rstrip()
         + "  ",
-        f"Database: `{args.data_dir}`, {CALLS:,} calls over {DAYS} days, {size} "
-        "(built with `hotline --data-dir bench/out/1m demo --calls 1000000 --days 365`).",
+        f"Database: {CALLS:,} calls over {DAYS} days, {size}, built with `hotline --data-dir "
+        "bench/out/1m demo --calls 1000000 --days 365`; measured on `bench/out/calls-1m/`, a "
+        "copy encrypted with SQLCipher as the app ships (passphrase mode; the copy was "
+        f"{copy_note}). The shared plain file is timed too, for comparison.",
         "",
         "These machines are shared and noisy: read medians and ratios, not single runs.",
         "",
@@ -300,6 +352,10 @@ def report(args: argparse.Namespace, demo_s: float | None, demo_note: str,
              save["save"]),
         line("save an edit (previous version kept)", save["edit"]),
         line("save a draft (every keystroke / field change)", save["draft"]),
+        line("floor: a durable commit of one tiny row (fsync)", save["floor"]),
+        "",
+        "A save is one transaction and one fsync of the WAL (synchronous=FULL); the floor "
+        "row is that fsync alone on this disk, so `save − floor` is Hotline's own work.",
         "",
         f"Target: median ≤ 5 ms → **{'met' if save_median <= 5 else 'NOT met'}** "
         f"({save_median:.2f} ms).",
@@ -341,6 +397,21 @@ def report(args: argparse.Namespace, demo_s: float | None, demo_note: str,
                    f"{pct(v, 95):.1f} | {total:,} | {ms(counted):.0f} | – |")
     out += [
         "",
+        "",
+        "## Encrypted (as shipped) vs the plain file: medians",
+        "",
+        "| | encrypted ms | plain ms | ratio |" if plain_lists else
+        "(The shared file is no longer plain: no comparison in this run.)",
+        "|---|---|---|---|" if plain_lists else "",
+        *[f"| lookup: {k} | {ms(statistics.median(lookups[k])):.2f} | "
+          f"{ms(statistics.median(plain_lookups[k])):.2f} | "
+          f"{statistics.median(lookups[k]) / statistics.median(plain_lookups[k]):.1f}× |"
+          for k in ("existing", "new") if plain_lookups],
+        *[f"| list: {a[0]} | {ms(statistics.median(a[2])):.1f} | "
+          f"{ms(statistics.median(b[2])):.1f} | "
+          f"{statistics.median(a[2]) / max(statistics.median(b[2]), 1e-9):.1f}× |"
+          for a, b in zip(lists, plain_lists, strict=True)],
+        "",
         f"Target: first rows ≤ 100 ms for the filters the issue names (today, a month + "
         f"category, free text, level + urgency, phone) → **{'met' if worst <= 100 else 'NOT met'}"
         f"** (slowest of them, first query or median: {worst:.1f} ms). Slowest of all the "
@@ -364,7 +435,9 @@ def main() -> int:
 
     demo_s: float | None = None
     demo_note = ""
-    have = count_calls(args.data_dir)
+    shared = args.data_dir / "hotline.sqlite"
+    plain_shared = shared.exists() and shared.open("rb").read(16) == b"SQLite format 3\x00"
+    have = count_calls(args.data_dir) if plain_shared else (CALLS if shared.exists() else 0)
     if have < CALLS:
         if have:
             raise SystemExit(f"{args.data_dir} holds {have} calls, not {CALLS}; remove it")
@@ -382,11 +455,35 @@ def main() -> int:
         demo_note = ("Not measured in this run (the database already existed); run with "
                      "`--time-demo` to time it.")
 
-    print("saving …", file=sys.stderr)
-    save = bench_save(args.data_dir, ROOT / "out" / "calls-save", args.saves)
-    print("reading …", file=sys.stderr)
-    lookups, lists = bench_reads(args.data_dir, args.runs)
-    text = report(args, demo_s, demo_note, save, lookups, lists, db_size(args.data_dir))
+    from hotline.app import open_app
+    from hotline.calls.service import CallService
+    from hotline.calls.taxonomy import Taxonomy
+    from hotline.clock import Clock
+    from hotline.store.db import Store
+
+    private = ROOT / "out" / "calls-1m"
+    copy_note = private_copy(args.data_dir, private)
+    print("saving …", file=sys.stderr, flush=True)
+    save = bench_save(private, args.saves)
+    print("reading (encrypted) …", file=sys.stderr, flush=True)
+    app = open_app(private, passphrase=PASSPHRASE)
+    try:
+        lookups, lists = bench_reads(app.calls, args.runs)
+    finally:
+        app.close()
+    plain_lookups: dict[str, list[float]] = {}
+    plain_lists: list[ListRow] = []
+    if plain_shared:  # someone may have encrypted the shared file meanwhile
+        print("reading (plain) …", file=sys.stderr, flush=True)
+        store = Store(shared)  # no migration, nothing written
+        try:
+            store.conn.execute("PRAGMA query_only = 1")
+            plain_lookups, plain_lists = bench_reads(CallService(store, Taxonomy(), Clock()),
+                                                     args.runs)
+        finally:
+            store.close()
+    text = report(args, demo_s, demo_note, save, lookups, lists, plain_lookups, plain_lists,
+                  db_size(private), copy_note)
     print(text)
     if not args.no_write:
         from hotline.atomic import atomic_write
