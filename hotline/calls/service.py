@@ -284,8 +284,8 @@ class CallService:
         Free text and categories walk `calls_fts`, whose rowid is received_ts * 2**31 + id
         (m0006): matches come out in list order, a date range is a rowid range, and a page
         stops after `limit` rows. A number or a case selects few calls: those are walked by
-        their index and checked against the search index one by one. Everything else walks
-        the calls' own indexes (time, level, urgency).
+        their own index and checked against the search index. Everything else walks the
+        calls' indexes (time, level, urgency).
         """
         lo = hi = None
         if flt.date_from:
@@ -293,9 +293,9 @@ class CallService:
         if flt.date_to:
             hi = timestamp(self.clock.end_of(date.fromisoformat(flt.date_to)))
         by_index = bool(flt.phone or flt.case_number)
-        # With text or a category the search index leads, and checks level and urgency too.
         match = search_match(flt.text, flt.category)
-        if match and not by_index:
+        index_leads = bool(match) and not by_index
+        if index_leads:  # the search index checks level and urgency too
             match = search_match(flt.text, flt.category, flt.level, flt.urgency)
         direction = "ASC" if ascending else "DESC"
         beyond = ">" if ascending else "<"
@@ -303,10 +303,10 @@ class CallService:
         params: builtins.list[Any] = []
         row_clauses: builtins.list[str] = []  # conditions on the calls row itself
         row_params: builtins.list[Any] = []
-        if flt.level and not (match and not by_index):
+        if flt.level and not index_leads:
             row_clauses.append("c.level = ?")
             row_params.append(flt.level)
-        if flt.urgency and not (match and not by_index):
+        if flt.urgency and not index_leads:
             row_clauses.append("c.urgency = ?")
             row_params.append(flt.urgency)
         if flt.phone:
@@ -315,7 +315,7 @@ class CallService:
         if flt.case_number:
             row_clauses.append("c.case_id = (SELECT id FROM cases WHERE number = ?)")
             row_params.append(flt.case_number)
-        if match and not by_index:
+        if index_leads:
             source = f"calls_fts f JOIN calls c ON c.id = (f.rowid & {KEY_FACTOR - 1})"
             clauses.append("f.calls_fts MATCH ?")
             params.append(match)
