@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from hotline.store import functions, migrate
 
@@ -33,7 +34,7 @@ class WrongKey(StoreError):
     """An encrypted database that this key (or passphrase) does not open."""
 
 
-def _driver(key: bytes | None):  # type: ignore[no-untyped-def]
+def _driver(key: bytes | None) -> Any:  # a DB-API module (sqlite3 or sqlcipher3)
     """sqlite3 for a plain database; SQLCipher's drop-in module for an encrypted one."""
     if key is None:
         return sqlite3
