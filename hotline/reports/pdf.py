@@ -227,6 +227,7 @@ class ReportPdf:
         self.revision = revision
         self.st = _Styles(fonts.register())
         self._section = 0
+        self._chart = 0
 
     # ----------------------------------------------------------------- public
     def write(self, out: Path) -> Path:
@@ -278,6 +279,13 @@ class ReportPdf:
         if s.key.calls == 0:
             out.append(Paragraph("Không có cuộc gọi nào trong kỳ báo cáo.", self.st["body"]))
         else:
+            if s.by_month is not None:  # longer periods: how the months compare, first
+                out += self._section_head("DIỄN BIẾN THEO THÁNG")
+                out.append(self._month_chart(s.by_month))
+                out += self._table_block(s.by_month, wide=True)
+            if s.by_day is not None:
+                out += self._section_head("DIỄN BIẾN THEO NGÀY")
+                out += self._table_block(s.by_day, wide=True)
             out += self._section_head("PHÂN LOẠI CUỘC GỌI THEO VẤN ĐỀ")
             out.append(self._category_chart())
             out += self._table_block(s.by_category_group)
@@ -299,11 +307,6 @@ class ReportPdf:
             out += self._section_head("THỜI GIAN NHẬN CUỘC GỌI")
             out.append(self._hour_chart())
             out += self._table_block(s.by_hour.non_empty())
-            if s.by_month is not None:
-                out.append(self._month_chart(s.by_month))
-                out += self._table_block(s.by_month, wide=True)
-            if s.by_day is not None:
-                out += self._table_block(s.by_day, wide=True)
         if self.calls is not None:
             out += self._section_head("DANH SÁCH CUỘC GỌI TRONG NGÀY")
             out += self._calls_table()
@@ -312,6 +315,10 @@ class ReportPdf:
             out += self._followups_table()
         out.append(KeepTogether([*self._notes(), *self._signature()]))
         return out
+
+    def _next_chart(self) -> int:
+        self._chart += 1
+        return self._chart
 
     def _section_head(self, title: str) -> list[Flowable]:
         self._section += 1
@@ -444,7 +451,7 @@ class ReportPdf:
         if show_total_col:
             style.append(("FONT", (-1, 1), (-1, -1), fonts.BOLD, 9.5 if wide else 10))
         rl.setStyle(TableStyle(style))
-        out: list[Flowable] = [KeepTogether([title, rl])] if len(data) < 14 else [title, rl]
+        out: list[Flowable] = [KeepTogether([title, rl])] if len(data) <= 16 else [title, rl]
         if table.note:
             out.append(Paragraph(f"({_esc(table.note)})", st["note"]))
         return out
@@ -560,6 +567,7 @@ class ReportPdf:
         chart.valueAxis.valueMin = 0
         chart.valueAxis.labels.fontName = fonts.FAMILY
         chart.valueAxis.labels.fontSize = 8
+        chart.valueAxis.labelTextFormat = number
         chart.valueAxis.forceZero = True
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d0d0")
@@ -569,9 +577,9 @@ class ReportPdf:
             chart.bars[n].fillColor = SEX_COLORS[i % len(SEX_COLORS)]
             chart.bars[n].strokeColor = None
         drawing.add(chart)
-        drawing.add(String(0, height - 8, "Biểu đồ 1. Cuộc gọi theo nhóm vấn đề và giới tính "
-                                          "của người được hỗ trợ", fontName=fonts.ITALIC,
-                           fontSize=10))
+        caption = (f"Biểu đồ {self._next_chart()}. Cuộc gọi theo nhóm vấn đề và giới tính "
+                   "của người được hỗ trợ")
+        drawing.add(String(0, height - 8, caption, fontName=fonts.ITALIC, fontSize=10))
         drawing.add(self._legend(48 * mm, -1 * mm, legend_items))
         return drawing
 
@@ -595,6 +603,7 @@ class ReportPdf:
         chart.valueAxis.forceZero = True
         chart.valueAxis.labels.fontName = fonts.FAMILY
         chart.valueAxis.labels.fontSize = 8
+        chart.valueAxis.labelTextFormat = number
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d0d0")
         chart.barSpacing = 0
@@ -603,8 +612,8 @@ class ReportPdf:
             chart.bars[n].fillColor = SEX_COLORS[i % len(SEX_COLORS)]
             chart.bars[n].strokeColor = None
         drawing.add(chart)
-        drawing.add(String(0, height - 8, "Biểu đồ 2. Cuộc gọi theo giờ trong ngày (giờ bắt đầu)",
-                           fontName=fonts.ITALIC, fontSize=10))
+        caption = f"Biểu đồ {self._next_chart()}. Cuộc gọi theo giờ trong ngày (giờ bắt đầu)"
+        drawing.add(String(0, height - 8, caption, fontName=fonts.ITALIC, fontSize=10))
         drawing.add(self._legend(12 * mm, -1 * mm, legend_items))
         return drawing
 
@@ -630,13 +639,14 @@ class ReportPdf:
         chart.valueAxis.forceZero = True
         chart.valueAxis.labels.fontName = fonts.FAMILY
         chart.valueAxis.labels.fontSize = 8
+        chart.valueAxis.labelTextFormat = number
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d0d0")
         chart.bars[0].fillColor = SEX_COLORS[0]
         chart.bars[1].fillColor = SEX_COLORS[3]
         chart.bars[0].strokeColor = chart.bars[1].strokeColor = None
         drawing.add(chart)
-        drawing.add(String(0, height - 8, "Biểu đồ 3. Số cuộc gọi theo tháng",
+        drawing.add(String(0, height - 8, f"Biểu đồ {self._next_chart()}. Số cuộc gọi theo tháng",
                            fontName=fonts.ITALIC, fontSize=10))
         drawing.add(self._legend(14 * mm, -1 * mm, [(SEX_COLORS[0], "Tư vấn"),
                                                      (SEX_COLORS[3], "Không tư vấn")]))
