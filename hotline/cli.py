@@ -12,11 +12,13 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hotline import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from hotline.app import App
 
 # Domain command modules, each with `register(subparsers)`; their handlers take (app, args).
@@ -147,7 +149,6 @@ def _smoke_test(args: argparse.Namespace) -> int:
        the event loop run for about two seconds, the window closed.
     Exit 0 when both worked, 1 when not; a watchdog ends a hung check with exit code 3.
     """
-    import secrets as pysecrets
     import shutil
     import tempfile
     import threading
@@ -210,36 +211,19 @@ def _smoke_test(args: argparse.Namespace) -> int:
             print("hotline: tự kiểm tra thất bại: cửa sổ không khởi động được", file=sys.stderr)
             return 1
 
-        # 2. The whole window, logged in, over synthetic calls.
-        from hotline.app import open_app
-        from hotline.calls import demo
-        from hotline.security import secrets
-        from hotline.ui.lock import install_security
-        from hotline.ui.main_window import MainWindow
-        from hotline.ui.pages import install_pages
-
-        passphrase = None if secrets.is_secure() else pysecrets.token_urlsafe(24)
-        app = open_app(directory, passphrase=passphrase)
+        # 2. The whole window, logged in, over synthetic calls. Any failure (a library
+        # missing from a bundle, a page that cannot be built) is reported, not raised.
         try:
-            app.session.user = app.accounts.create_first_admin(
-                "smoke", "Tự kiểm tra", pysecrets.token_urlsafe(24))
-            demo.fill(app.calls, SMOKE_CALLS, days=7, seed=7)
-            window = MainWindow(app)
-            install_pages(window, app)
-            install_security(window, app)
-            window.show()
-            deadline = time.monotonic() + SMOKE_RUN_S
-            while time.monotonic() < deadline:
-                qt.processEvents()
-                time.sleep(0.01)
-            pages = window.sidebar.count()
-            ok = window.isVisible() and pages >= 3
-            window.close()
-            qt.processEvents()
-        finally:
-            app.close()
+            pages, ok, where = _smoke_window(qt, directory)
+        except Exception:
+            import traceback
+
+            traceback.print_exc()
+            print("hotline: tự kiểm tra thất bại: không dựng được cửa sổ đầy đủ",
+                  file=sys.stderr)
+            return 1
         print(f"hotline: tự kiểm tra 2/2: cửa sổ đủ {pages} trang với {SMOKE_CALLS} cuộc gọi "
-              f"mẫu, khóa dữ liệu {'trong kho khóa' if passphrase is None else 'từ cụm mật khẩu'}")
+              f"mẫu, khóa dữ liệu {where}")
         if not ok:
             print("hotline: tự kiểm tra thất bại: cửa sổ không hiện đủ các trang",
                   file=sys.stderr)
@@ -250,6 +234,45 @@ def _smoke_test(args: argparse.Namespace) -> int:
         watchdog.cancel()
         dbkey.forget(directory)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
+    """Step 2 of the self-check: (pages in the sidebar, shown and whole, where the key is)."""
+    import secrets as pysecrets
+    import time
+
+    from hotline.app import open_app
+    from hotline.calls import demo
+    from hotline.security.dbkey import PassphraseNeeded
+    from hotline.ui.lock import install_security
+    from hotline.ui.main_window import MainWindow
+    from hotline.ui.pages import install_pages
+
+    try:
+        app = open_app(directory)
+        where = "trong kho khóa"
+    except PassphraseNeeded:  # no secure keyring: what the operator's passphrase would do
+        app = open_app(directory, passphrase=pysecrets.token_urlsafe(24))
+        where = "từ cụm mật khẩu"
+    try:
+        app.session.user = app.accounts.create_first_admin(
+            "smoke", "Tự kiểm tra", pysecrets.token_urlsafe(24))
+        demo.fill(app.calls, SMOKE_CALLS, days=7, seed=7)
+        window = MainWindow(app)
+        install_pages(window, app)
+        install_security(window, app)
+        window.show()
+        deadline = time.monotonic() + SMOKE_RUN_S
+        while time.monotonic() < deadline:
+            qt.processEvents()
+            time.sleep(0.01)
+        pages = window.sidebar.count()
+        ok = window.isVisible() and pages >= 3
+        window.close()
+        qt.processEvents()
+    finally:
+        app.close()
+    return pages, ok, where
 
 
 if __name__ == "__main__":  # pragma: no cover
