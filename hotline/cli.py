@@ -210,6 +210,9 @@ def _smoke_test(args: argparse.Namespace) -> int:
         if "QMessageBox" in shown or "MainWindow" not in shown:
             print("hotline: tự kiểm tra thất bại: cửa sổ không khởi động được", file=sys.stderr)
             return 1
+        if len(qt.windowIcon().availableSizes()) < 6:  # resources/icons made it into the build
+            print("hotline: tự kiểm tra thất bại: thiếu biểu tượng ứng dụng", file=sys.stderr)
+            return 1
 
         # 2. The whole window, logged in, over synthetic calls. Any failure (a library
         # missing from a bundle, a page that cannot be built) is reported, not raised.

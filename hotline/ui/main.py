@@ -32,6 +32,14 @@ def qt_application() -> QApplication:
     qt.setApplicationName("Hotline")
     qt.setApplicationDisplayName("Hotline")
     qt.setOrganizationName("Hotline")
+    from PySide6.QtGui import QIcon
+
+    from hotline.resources_access import resource
+
+    icon = QIcon()  # the app icon (resources/icons), every size the desktop may ask for
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", f"hotline-{size}.png")))
+    qt.setWindowIcon(icon)
     return qt
 
 
