@@ -79,7 +79,10 @@ def load_settings(directory: Path) -> Settings:
         return Settings()
     raw = json.loads(path.read_text(encoding="utf-8"))
     known = {f.name for f in fields(Settings)} - {"extra"}
-    values = {k: v for k, v in raw.items() if k in known}
+    # JSON has no tuples: a tuple setting comes back as a list, and would then differ from
+    # the same setting held in memory (the settings dialog audits changed fields).
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v
+                              for k, v in raw.items() if k in known}
     extra = {k: v for k, v in raw.items() if k not in known}
     return Settings(**values, extra=extra)
 

@@ -72,7 +72,11 @@ def create(store: storedb.Store, folder: Path, clock: Clock,
             if progress:
                 progress(total - remaining, total)
 
-        store.conn.backup(dest, pages=256, progress=report)
+        # One step: the copy is the snapshot of one read transaction, which WAL writers do
+        # not disturb. In small steps, any write by another connection between two steps
+        # (a draft saved every few hundred ms while an operator types) restarts the copy,
+        # and a 160 MB database never finished in minutes of typing.
+        store.conn.backup(dest, pages=-1, progress=report)
     except Exception:
         dest.close()
         tmp.unlink(missing_ok=True)

@@ -175,18 +175,15 @@ class AuditView(QWidget):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setDate(QDate(value.year, value.month, value.day))
             edit.setAccessibleName(name)
-        filters.addWidget(QLabel(self.tr("&Người"), self))
-        filters.addWidget(self.actor, 1)
-        filters.addWidget(QLabel(self.tr("&Việc"), self))
-        filters.addWidget(self.action, 1)
+        for text, buddy in ((self.tr("&Người"), self.actor), (self.tr("&Việc"), self.action)):
+            caption = QLabel(text, self)
+            caption.setBuddy(buddy)
+            filters.addWidget(caption)
+            filters.addWidget(buddy, 1)
         filters.addWidget(QLabel(self.tr("Từ"), self))
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("đến"), self))
         filters.addWidget(self.date_to)
-        for label_index, buddy in ((0, self.actor), (2, self.action)):
-            label = filters.itemAt(label_index).widget()
-            if isinstance(label, QLabel):
-                label.setBuddy(buddy)
         layout.addLayout(filters)
 
         self.model = AuditTableModel(self)
@@ -264,8 +261,7 @@ class AuditView(QWidget):
             self.bar.show_message(self.tr("Không được phép xem nhật ký: %1").replace(
                 "%1", str(exc)), "error")
             return
-        start = self.date_from.date().toPython()
-        end = self.date_to.date().toPython()
+        start, end = _day(self.date_from.date()), _day(self.date_to.date())
         if start > end:
             start, end = end, start
         entries = self.app.audit.entries(
@@ -329,3 +325,7 @@ class AuditView(QWidget):
         self.verify_button.setEnabled(True)
         self.verify_label.setStyleSheet("color: #a0101e;")
         self.verify_label.setText(self.tr("Không kiểm tra được: %1").replace("%1", str(exc)))
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

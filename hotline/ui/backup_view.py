@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -841,8 +842,7 @@ class CallExportView(QWidget):
         if not out_text:
             self.bar.show_message(self.tr("Chọn tệp để ghi."), "error")
             return False
-        start = self.date_from.date().toPython()
-        end = self.date_to.date().toPython()
+        start, end = _day(self.date_from.date()), _day(self.date_to.date())
         if start > end:
             start, end = end, start
         try:
@@ -881,3 +881,7 @@ class CallExportView(QWidget):
 
         run_task(work, on_done=done, on_error=failed)
         return True
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -135,7 +135,9 @@ class SessionController(QObject):
 
         # The pages and the lock screen share one stacked widget: while locked, the pages
         # are not merely covered but out of the widget tree that is painted.
-        self.content = window.takeCentralWidget()
+        content = window.takeCentralWidget()
+        assert content is not None, "install_security needs an attached window"
+        self.content: QWidget = content
         self.outer = QStackedWidget(window)
         self.outer.addWidget(self.content)
         self.lock_screen = LockScreen(app, self.outer)
@@ -452,7 +454,7 @@ def _audit_call_opens(window: MainWindow, app: App) -> None:
 def _audit_reports(window: MainWindow, app: App) -> None:
     """Report generation and sync, as the reports page performs them."""
     try:
-        reports = window.page("reports")
+        reports: Any = window.page("reports")
     except KeyError:
         return
 

@@ -277,8 +277,9 @@ class LoginForm(QWidget):
         self.password.setAccessibleName(self.tr("Mật khẩu"))
         self.error = ErrorLabel(self)
         self.login_button = QPushButton(self.tr("Đăng &nhập"), self)
-        self.login_button.setDefault(True)
-        self.login_button.setAutoDefault(True)
+        # Enter in the fields submits (below); a default button would submit a second time
+        # inside a dialog, counting one wrong password twice towards the lock-out.
+        self.login_button.setAutoDefault(False)
         form.addRow(self.tr("&Tên đăng nhập"), self.username)
         form.addRow(self.tr("&Mật khẩu"), self.password)
         form.addRow(self.error)
@@ -433,7 +434,7 @@ class Startup(QObject):
             else:
                 self._ask("recover", str(exc))
             return
-        except (StoreError, sqlite3.Error, *DB_ERRORS) as exc:
+        except (StoreError, sqlite3.Error, *DB_ERRORS) as exc:  # type: ignore[misc]
             if passphrase is not None and self.passphrase_dialog is not None:
                 self.passphrase_dialog.show_error(_tr(
                     "Cụm mật khẩu không đúng (hoặc tệp dữ liệu bị hỏng). Nhập lại, hoặc dùng "

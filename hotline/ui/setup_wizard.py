@@ -119,9 +119,10 @@ class RecoveryKeyPanel(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("In khóa khôi phục"))
-        dialog.accepted.connect(lambda: self.render(printer))
+        dialog.accepted.connect(lambda: self.print_on(printer))
         self._print_dialog = dialog
-        dialog.open()
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()  # QPrintDialog.open() wants a receiver in PySide6; show() is the same
 
     def sheet_html(self) -> str:
         from html import escape
@@ -144,7 +145,7 @@ class RecoveryKeyPanel(QWidget):
                 "<p style='font-family: monospace; font-size: 22pt; font-weight: bold;'>"
                 f"{lines}</p><p>{escape(keep)}</p><p>{escape(use)}</p>")
 
-    def render(self, printer: QPrinter) -> None:
+    def print_on(self, printer: QPrinter) -> None:
         """Print the sheet on `printer` (a real printer, or a PDF printer in tests)."""
         printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
         doc = QTextDocument()
