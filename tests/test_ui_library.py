@@ -215,3 +215,26 @@ def test_read_only_account_cannot_import(qtbot, app):
     assert not widget.import_page.choose_button.isEnabled()
     assert "chỉ được tra cứu" in widget.import_page.message.text()
     widget.close()
+
+
+def test_batch_import_with_progress_and_per_file_errors(qtbot, view, app, tmp_path: Path):
+    good = []
+    for i in range(3):
+        path = tmp_path / f"hd-{i}.md"
+        path.write_text(f"# Hướng dẫn số {i}\n\nNội dung riêng mãsố{i}.\n", encoding="utf-8")
+        good.append(path)
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a docx")
+    page = view.import_page
+    progress = []
+    page.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(page.import_finished, timeout=20_000) as signal:
+        page.import_many([*good, bad])
+    done, failed = signal.args[0]
+    assert len(done) == 3 and len(failed) == 1
+    assert failed[0].startswith("hong.docx: tệp .docx bị hỏng")
+    assert "Đã nhập 3/4 tệp" in page.message.text()
+    assert "hong.docx" in page.error_label.text()
+    assert progress and max(progress) == 4
+    imported = [d for d in app.library.documents() if d.origin == "imported"]
+    assert len(imported) == 3

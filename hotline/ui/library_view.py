@@ -957,6 +957,10 @@ class ImportPage(QWidget):
         self._busy = False
         self.choose_button = QPushButton(self.tr("Chọn tệp để nhập…"), self)
         self.choose_button.setAccessibleName(self.tr("Chọn tệp để nhập"))
+        self.batch_button = QPushButton(self.tr("Nhập nhiều tệp…"), self)
+        self.batch_button.setAccessibleName(self.tr("Nhập nhiều tệp cùng lúc"))
+        self.batch_button.setToolTip(self.tr("Nhập nhiều tệp với thông tin đọc được từ văn bản; "
+                                             "sửa lại sau trong bảng bên dưới"))
         self.path_label = QLabel(self.tr("Chưa chọn tệp (%1)").replace(
             "%1", " ".join(SUPPORTED)), self)
         self.path_label.setWordWrap(True)
@@ -1006,7 +1010,8 @@ class ImportPage(QWidget):
         self._connect_signals()
         self._set_form_enabled(False)
         if not can_manage:
-            for widget in (self.choose_button, self.import_button, self.remove_button,
+            for widget in (self.choose_button, self.batch_button, self.import_button,
+                           self.remove_button,
                            self.save_button):
                 widget.setEnabled(False)
             self.message.setText(self.tr("Tài khoản này chỉ được tra cứu; nhập và xóa tài liệu "
@@ -1027,6 +1032,7 @@ class ImportPage(QWidget):
             widget.setAccessibleName(label)
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
+        top.addWidget(self.batch_button)
         top.addWidget(self.path_label, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.import_button)
@@ -1048,6 +1054,7 @@ class ImportPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.choose_button.clicked.connect(self.choose_file)
+        self.batch_button.clicked.connect(self.choose_files)
         self.import_button.clicked.connect(self.import_current)
         self.remove_button.clicked.connect(self.remove_selected)
         self.save_button.clicked.connect(self.save_selected)
@@ -1070,6 +1077,67 @@ class ImportPage(QWidget):
         run_task(self.service.documents, on_done=done, on_error=self._task_error)
 
     # -- choosing a file
+    def choose_files(self) -> None:
+        filters = self.tr("Tài liệu (%1)").replace("%1", " ".join(f"*{s}" for s in SUPPORTED))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn các tài liệu để nhập"), "",
+                                                filters)
+        if paths:
+            self.import_many([Path(p) for p in paths])
+
+    def import_many(self, paths: Sequence[Path]) -> None:
+        """Import several files off the UI thread, one transaction each, with progress; a
+        file that fails is named with its reason and the others still go in."""
+        if self._busy or not paths:
+            return
+        self.error_label.clear()
+        self.message.clear()
+        self._busy = True
+        self._set_form_enabled(False)
+        self.batch_button.setEnabled(False)
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.show()
+        service, actor = self.service, self._actor()
+
+        def work(progress: Callable[[int, int], None]) -> tuple[list[Any], list[str]]:
+            done: list[Any] = []
+            failed: list[str] = []
+            for number, path in enumerate(paths, start=1):
+                try:
+                    done.append(service.import_file(path, actor=actor))
+                except Exception as exc:  # reported per file, the batch goes on
+                    message = str(exc)
+                    failed.append(message if message.startswith(path.name)
+                                  else f"{path.name}: {message}")
+                progress(number, len(paths))
+            return done, failed
+
+        def finished(result: tuple[list[Any], list[str]]) -> None:
+            if not alive(self):
+                return
+            done, failed = result
+            self._busy = False
+            self.progress.hide()
+            self.batch_button.setEnabled(self.can_manage)
+            self.message.setText(self.tr("Đã nhập %1/%2 tệp.").replace("%1", str(len(done)))
+                                 .replace("%2", str(len(paths))))
+            if failed:
+                self.error_label.setText(self.tr("Không nhập được:") + "\n" + "\n".join(failed))
+            self.reload()
+            if done:
+                self.library_changed.emit()
+            self.import_finished.emit(result)
+
+        def error(exc: Exception, _trace: str) -> None:
+            if alive(self):
+                self._busy = False
+                self.progress.hide()
+                self.batch_button.setEnabled(self.can_manage)
+                self.error_label.setText(str(exc))
+                self.import_finished.emit(exc)
+
+        run_task(work, on_done=finished, on_error=error, on_progress=self._on_progress)
+
     def choose_file(self) -> None:
         filters = self.tr("Tài liệu (%1)").replace("%1", " ".join(f"*{s}" for s in SUPPORTED))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tài liệu để nhập"), "",
