@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 ADMIN_PAGE = "admin"
 LOCK_SHORTCUT = "Ctrl+Shift+L"  # Ctrl+L focuses the directory search
 SETTINGS_SHORTCUT = "Ctrl+,"
-# Input that counts as "someone is at the desk" (compared as ints: cheap in the filter).
-_INPUT_EVENTS = frozenset(int(t.value) for t in (
+# Input that counts as "someone is at the desk". Input comes from the window system, so
+# the filter first asks the cheap `spontaneous()` (most events are Qt's own: timers, child
+# paints, posted calls) and only then the type (PySide builds an enum object for it).
+_INPUT_EVENTS = frozenset((
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
     QEvent.Type.TabletPress))
@@ -208,7 +210,7 @@ class SessionController(QObject):
         self._arm()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type().value in _INPUT_EVENTS:
+        if event.spontaneous() and event.type() in _INPUT_EVENTS:
             self._last_input = time.monotonic()
         return False
 
