@@ -385,3 +385,14 @@ def test_index_form_gives_the_same_tokens_as_fold(lib):
     terms_b = [r[0] for r in conn.execute("SELECT term, doc, cnt FROM b_v ORDER BY term")]
     assert terms_a == terms_b
     assert "duong" in terms_b and "dieu" in terms_b
+
+
+def test_the_index_ranks_with_title_and_heading_weights(lib, app):
+    lib.documents()
+    conn = app.store.conn
+    config = dict(conn.execute("SELECT k, v FROM library_fts_config").fetchall())
+    assert config["rank"] == "bm25(6.0, 5.0, 1.0, 1.0, 0.0)"
+    # The bare query ranks the same way: the article whose heading holds the words first.
+    top = conn.execute("SELECT rowid FROM library_fts WHERE library_fts MATCH "
+                       "'\"tao\" AND \"hon\"' ORDER BY rank LIMIT 1").fetchone()[0]
+    assert lib.article(top).heading == "Tội tổ chức tảo hôn"

@@ -31,6 +31,21 @@ def index_form(text: str) -> str:
 # library is then re-indexed and `reindex_all` rebuilds everything else.
 INDEX_VERSION = "2"
 GENERATION_KEY = "library.generation"
+# How `ORDER BY rank` ranks: bm25 with the title ×6 and the heading ×5 (columns: title,
+# heading, chapter, body, meta). Stored in the FTS5 table's configuration, so the bare
+# `… MATCH ? ORDER BY rank` and the service rank alike.
+RANK = "bm25(6.0, 5.0, 1.0, 1.0, 0.0)"
+RANK_KEY = "library.rank"
+
+
+def rank_outdated(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (RANK_KEY,)).fetchone()
+    return row is None or row[0] != RANK
+
+
+def configure_rank(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO library_fts(library_fts, rank) VALUES ('rank', ?)", (RANK,))
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (RANK_KEY, RANK))
 
 
 def meta_for(doc_id: str, doc_type: str, status: str, origin: str) -> str:

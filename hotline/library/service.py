@@ -69,7 +69,6 @@ if TYPE_CHECKING:
     from hotline.security.audit import AuditLog
 
 BUNDLED_VERSION_KEY = "library.bundled_version"
-BM25 = "bm25(6.0, 5.0, 1.0, 1.0, 0.0)"  # title, heading, chapter, body, meta
 FEW_RESULTS = 3  # fewer hits with all the words: relax (all but one word, then any word)
 DEFAULT_LIMIT = 20
 POOL = 60  # rows re-ranked for exact accents, topics and definitions
@@ -142,6 +141,9 @@ class LibraryService:
             row = conn.execute("SELECT value FROM meta WHERE key = ?",
                                (BUNDLED_VERSION_KEY,)).fetchone()
             changed = row is None or row[0] != version
+            if index.rank_outdated(conn):
+                with self.store.transaction() as tx:
+                    index.configure_rank(tx)
             if changed:
                 with self.store.transaction() as tx:
                     row = tx.execute("SELECT value FROM meta WHERE key = ?",
@@ -624,7 +626,7 @@ class _Search:
         """Top `k` article ids by weighted bm25 (title and heading boosted)."""
         rows = self.conn.execute(
             "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH ? "
-            "AND rank MATCH ? ORDER BY rank LIMIT ?", (expr, BM25, k)).fetchall()
+            "ORDER BY rank LIMIT ?", (expr, k)).fetchall()
         return [_Row(r[0], r[1]) for r in rows]
 
     def _rerank(self, rows: list[_Row]) -> None:
