@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 
 from hotline.reports.periods import Period, classify, period_of
 from hotline.reports.service import ReportFiles
-from hotline.reports.sync import TARGET_LABELS, LogEntry, SyncBusy, SyncResult, SyncStatus
+from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
 from hotline.ui.tasks import run_task
 from hotline.ui.widgets import InlineBar
 
@@ -123,6 +123,9 @@ class SyncLogModel(QAbstractTableModel):
                         "failed": self.tr("Lỗi"), "info": self.tr("Thông tin")}
         self._targets = {"folder": self.tr("Thư mục đồng bộ"), "email": self.tr("Thư điện tử"),
                          "sync": self.tr("Đồng bộ")}
+
+    def target_label(self, target: str) -> str:
+        return self._targets.get(target, target)
 
     def set_entries(self, entries: list[LogEntry]) -> None:
         self.beginResetModel()
@@ -596,7 +599,7 @@ class ReportsView(QWidget):
             return
         lines = []
         for t in status.targets:
-            name = TARGET_LABELS.get(t.target, t.target)
+            name = self.log_model.target_label(t.target)
             line = self.tr("%1 → %2: đã gửi đến ngày %3; thành công gần nhất: %4").replace(
                 "%1", name).replace("%2", t.destination).replace(
                 "%3", t.last_day or self.tr("chưa có")).replace(
