@@ -407,7 +407,7 @@ class LibraryService:
 @dataclass
 class _Row:
     article_id: int
-    rank: float
+    rank: float  # position in FTS5's bm25 order (0 = best)
     bonus: float = 0.0
     doc_id: str = ""
     current: bool = True
@@ -582,9 +582,8 @@ class _Search:
             doc = self.state.documents.get(art.doc_id)
             if doc is None:  # imported meanwhile by another process: next search
                 continue
-            relevance = -r.rank
             score = (band + (CURRENT_BONUS if doc.current else 0.0) + r.bonus
-                     + relevance / (1.0 + abs(relevance)))
+                     + 1.0 / (2.0 + r.rank))  # r.rank: 0 for FTS5's best match, 1, 2 …
             body = f"{art.note}\n{art.text}"
             self._add(SearchHit(art, doc, score, match, snippets.snippet(body, matcher, keep),
                                 snippets.highlight(art.heading, matcher, keep)))
@@ -625,9 +624,11 @@ class _Search:
     def _query(self, expr: str, k: int) -> list[_Row]:
         """Top `k` article ids by weighted bm25 (title and heading boosted)."""
         rows = self.conn.execute(
-            "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH ? "
+            "SELECT rowid FROM library_fts WHERE library_fts MATCH ? "
             "ORDER BY rank LIMIT ?", (expr, k)).fetchall()
-        return [_Row(r[0], r[1]) for r in rows]
+        # The order is the ranking; the rank values themselves are not read (asking FTS5
+        # for the rank column costs a second bm25 evaluation per row returned).
+        return [_Row(r[0], float(i)) for i, r in enumerate(rows)]
 
     def _rerank(self, rows: list[_Row]) -> None:
         """Articles holding the words with exactly the accents typed come first; for "… là

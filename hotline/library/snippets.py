@@ -9,26 +9,27 @@ whose length changes when folded (some other scripts) get the plain beginning in
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from hotline.library.models import Snippet
 from hotline.library.query import Term
 
 _MARKS = re.compile("[\u0300-\u036f]+")
-_D = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"\w+")
 WINDOW = 28  # words shown around the best cluster of matches
+CHARS_PER_WORD = 7
 
 Keep = Callable[[str], bool]
 
 
 def quick_fold(text: str) -> str:
     """Lower case, accents removed, đ→d — like `hotline.text.fold` for Latin letters."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D))
-    return _MARKS.sub("", decomposed).lower()
+    if "đ" in text or "Đ" in text:
+        text = text.replace("đ", "d").replace("Đ", "D")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
 class Matcher:
@@ -106,39 +107,56 @@ def highlight(text: str, matcher: Matcher, keep: Keep | None = None) -> Snippet:
 
 def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
             window: int = WINDOW) -> Snippet:
-    """About `window` words of `text` around its best cluster of matches, highlighted."""
+    """About `window` words of `text` around its best cluster of matches, highlighted.
+
+    Works on character positions (about seven characters a Vietnamese word) so that only
+    the matches are visited, not every word of a long article."""
     text = " ".join(text.split())
     if not text:
         return Snippet()
     folded = quick_fold(text)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    if not words:
-        return Snippet(((text, False),))
     matches = matcher.spans(folded) if len(folded) == len(text) else []
+    span = window * CHARS_PER_WORD
     if not matches:
-        end = words[min(window, len(words)) - 1][1]
+        end = _word_end(text, span)
         return Snippet(((text[:end] + ("…" if end < len(text) else ""), False),))
-    # Word index of each match; pick the window holding the most different query words.
-    starts = [s for s, _ in words]
-    located = [(max(bisect.bisect_right(starts, s) - 1, 0), which) for s, _, which in matches]
+    # Two pointers over the matches (in text order): the window starting at each match,
+    # scored by how many different query words it holds, then how many matches.
     best = (-1, -1, 0)
-    for i, (first, _) in enumerate(located):
-        inside = {w for index, w in located[i:] if index < first + window}
-        count = sum(1 for index, _ in located[i:] if index < first + window)
-        key = (len(inside), count, -first)
+    seen: Counter[int] = Counter()
+    j = 0
+    for i, (first, _, which_first) in enumerate(matches):
+        while j < len(matches) and matches[j][0] < first + span:
+            seen[matches[j][2]] += 1
+            j += 1
+        key = (len(seen), j - i, -first)
         if key > best:
             best = key
-    first_word = -best[2]
-    lead = min(first_word, max(window // 4, 0))
-    lo = max(first_word - lead, 0)
-    hi = min(lo + window, len(words))
-    lo = max(min(lo, hi - window), 0)
-    start, end = words[lo][0], words[hi - 1][1]
-    if hi == len(words):
-        end = len(text)
+        seen[which_first] -= 1
+        if not seen[which_first]:
+            del seen[which_first]
+    first = -best[2]
+    start = _word_start(text, max(first - span // 5, 0))
+    end = _word_end(text, start + span)
     parts = _parts(text, [(s, e) for s, e, _ in matches], start, end, keep)
     if start > 0:
         parts.insert(0, ("…", False))
     if end < len(text):
         parts.append(("…", False))
     return Snippet(tuple(_merge(parts)))
+
+
+def _word_start(text: str, pos: int) -> int:
+    """`pos` moved back to the start of its word."""
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", 0, pos + 1)
+    return space + 1 if space >= 0 else 0
+
+
+def _word_end(text: str, pos: int) -> int:
+    """`pos` moved on to the end of its word."""
+    if pos >= len(text):
+        return len(text)
+    space = text.find(" ", pos)
+    return len(text) if space < 0 else space
