@@ -72,6 +72,8 @@ BUNDLED_VERSION_KEY = "library.bundled_version"
 FEW_RESULTS = 3  # fewer hits with all the words: relax (all but one word, then any word)
 DEFAULT_LIMIT = 20
 POOL = 60  # rows re-ranked for exact accents, topics and definitions
+# In the order of Article's fields.
+ARTICLE_COLUMNS = "id, doc_id, position, label, number, heading, chapter, text, note, citation"
 
 # Score bands: the order of the result list is the order of the scores.
 DIRECT, NAMED_DOC, ALL_WORDS, MOST_WORDS, SOME_WORDS = 400.0, 300.0, 200.0, 150.0, 100.0
@@ -408,10 +410,10 @@ class LibraryService:
 class _Row:
     article_id: int
     rank: float  # position in FTS5's bm25 order (0 = best)
-    bonus: float = 0.0
+    bonus: float = 0.0  # exact accents, topic, definition article
     doc_id: str = ""
     current: bool = True
-    article: Article | None = None  # exact accents, definition article
+    record: tuple[Any, ...] | None = None  # the article's ARTICLE_COLUMNS
 
 
 class _Search:
@@ -576,9 +578,9 @@ class _Search:
         rows.sort(key=lambda r: (not r.current, -r.bonus, r.rank))
         rows = rows[:wanted]
         for r in rows:
-            art = r.article
-            if art is None:
+            if r.record is None:
                 continue
+            art = Article(*r.record)
             doc = self.state.documents.get(art.doc_id)
             if doc is None:  # imported meanwhile by another process: next search
                 continue
@@ -612,12 +614,13 @@ class _Search:
         """Fetch each row's article (one query) and note its document's status."""
         documents = self.state.documents
         for chunk in _chunked(rows, 500):
-            articles = {row["id"]: _article(row) for row in self.conn.execute(
-                f"SELECT * FROM library_articles WHERE id IN ({_marks(chunk)})",
-                [r.article_id for r in chunk])}
+            found = {rec[0]: rec for rec in self.conn.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM library_articles "
+                f"WHERE id IN ({_marks(chunk)})", [r.article_id for r in chunk])}
             for r in chunk:
-                r.article = articles.get(r.article_id)
-                doc = documents.get(r.article.doc_id) if r.article else None
+                rec = found.get(r.article_id)
+                r.record = tuple(rec) if rec is not None else None
+                doc = documents.get(rec[1]) if rec is not None else None
                 r.doc_id = doc.id if doc else ""
                 r.current = doc.current if doc else False
 
@@ -636,19 +639,21 @@ class _Search:
         patterns = self._accent_patterns
         documents = self.state.documents
         for r in rows:
-            art, doc = r.article, documents.get(r.doc_id)
-            if art is None or doc is None:
+            rec, doc = r.record, documents.get(r.doc_id)
+            if rec is None or doc is None:
                 continue
+            _id, _doc, position, label, _number, heading, chapter, text, note, _cite = rec
             if patterns:
                 # The same strings the index holds (library_fts_content), in lower case.
-                text = " ".join((doc.title, doc.symbol, ";".join(doc.aliases), art.label,
-                                 art.heading, art.chapter, art.note, art.text)).lower()
-                r.bonus += EXACT_BONUS * sum(1 for p in patterns if p.search(text)) / len(patterns)
-            if self.parsed.definition and fold(art.heading).endswith(DEFINITIONS_HEADING):
+                haystack = " ".join((doc.title, doc.symbol, ";".join(doc.aliases), label,
+                                     heading, chapter, note, text)).lower()
+                r.bonus += EXACT_BONUS * sum(1 for p in patterns
+                                             if p.search(haystack)) / len(patterns)
+            if self.parsed.definition and fold(heading).endswith(DEFINITIONS_HEADING):
                 r.bonus += DEFINITION_BONUS
             if r.doc_id in self._topic:
                 # The document's general articles (definitions) come before the specific ones.
-                r.bonus += TOPIC_BONUS - min(art.position, 100) * 1e-3
+                r.bonus += TOPIC_BONUS - min(position, 100) * 1e-3
 
     def _add(self, hit: SearchHit) -> None:
         if hit.article.id in self.seen:

@@ -1,23 +1,21 @@
 """Snippets with the matched words highlighted, in the original accents.
 
-FTS5's own snippet() would have to re-run the MATCH for every row shown; here the article's
-text (already fetched to build the result) is folded with C-speed string operations, the
-query's words are found in the folded copy, and the same character positions are cut from
-the original — which works because folding a Vietnamese (NFC) text keeps its length. Texts
-whose length changes when folded (some other scripts) get the plain beginning instead.
+FTS5's own snippet() would have to re-run the MATCH for every row shown; here the query's
+words are found directly in the article's original text (already fetched to build the
+result) with a regular expression in which every letter matches all its accented forms —
+"dinh" matches "đình", "định", "Đình" — so positions are those of the original text.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from hotline.library.models import Snippet
 from hotline.library.query import Term
+from hotline.text import fold
 
-_MARKS = re.compile("[\u0300-\u036f]+")
 _WORD = re.compile(r"\w+")
 WINDOW = 28  # words shown around the best cluster of matches
 CHARS_PER_WORD = 7
@@ -25,38 +23,52 @@ CHARS_PER_WORD = 7
 Keep = Callable[[str], bool]
 
 
-def quick_fold(text: str) -> str:
-    """Lower case, accents removed, đ→d — like `hotline.text.fold` for Latin letters."""
-    if "đ" in text or "Đ" in text:
-        text = text.replace("đ", "d").replace("Đ", "D")
-    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
+def _letter_classes() -> dict[str, str]:
+    """For each base letter, a character class of every letter that folds to it."""
+    variants: dict[str, set[str]] = {}
+    for lo, hi in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(lo, hi):
+            ch = chr(code)
+            base = fold(ch)
+            if len(base) == 1 and base.isascii() and base.isalpha() and base != ch.lower():
+                variants.setdefault(base, set()).add(ch.lower())
+    return {base: "[" + base + "".join(sorted(chars)) + "]"
+            for base, chars in variants.items()}
+
+
+_CLASSES = _letter_classes()
+
+
+def _loose(word: str) -> str:
+    """A pattern for a folded word matching it in any accents (case-insensitive)."""
+    return "".join(_CLASSES.get(ch, re.escape(ch)) for ch in word)
 
 
 class Matcher:
-    """Finds the query's words and phrases in folded text."""
+    """Finds the query's words and phrases in the original text, ignoring accents."""
 
     def __init__(self, terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> None:
         alternatives: list[str] = []
         for term in terms:
-            options = [re.escape(term.folded)]
+            options = [_loose(term.folded)]
             if term.expansion:
-                options.append(r"\W+".join(re.escape(w) for w in term.expansion))
+                options.append(r"\W+".join(_loose(w) for w in term.expansion))
             tail = r"\w*" if term.prefix else r"(?!\w)"
             alternatives.append(r"(?<!\w)(?:" + "|".join(options) + ")" + tail)
         for phrase in phrases:
-            words = [re.escape(w) for t in phrase for w in t.words]
+            words = [_loose(w) for t in phrase for w in t.words]
             if words:
                 tail = r"\w*" if phrase[-1].prefix else r"(?!\w)"
                 alternatives.append(r"(?<!\w)" + r"\W+".join(words) + tail)
         self.count = len(alternatives)
-        self.pattern = re.compile("|".join(f"({a})" for a in alternatives)) if alternatives \
-            else None
+        self.pattern = re.compile("|".join(f"({a})" for a in alternatives),
+                                  re.IGNORECASE) if alternatives else None
 
-    def spans(self, folded: str) -> list[tuple[int, int, int]]:
-        """(start, end, which) for every match."""
+    def spans(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, which) for every match in `text`."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), m.lastindex or 0) for m in self.pattern.finditer(folded)]
+        return [(m.start(), m.end(), m.lastindex or 0) for m in self.pattern.finditer(text)]
 
 
 def _parts(text: str, spans: Sequence[tuple[int, int]], start: int, end: int,
@@ -98,10 +110,7 @@ def highlight(text: str, matcher: Matcher, keep: Keep | None = None) -> Snippet:
     """All of `text` with the matches highlighted (for headings)."""
     if not text:
         return Snippet()
-    folded = quick_fold(text)
-    if len(folded) != len(text):
-        return Snippet(((text, False),))
-    spans = [(s, e) for s, e, _ in matcher.spans(folded)]
+    spans = [(s, e) for s, e, _ in matcher.spans(text)]
     return Snippet(tuple(_parts(text, spans, 0, len(text), keep)))
 
 
@@ -114,8 +123,7 @@ def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
     text = " ".join(text.split())
     if not text:
         return Snippet()
-    folded = quick_fold(text)
-    matches = matcher.spans(folded) if len(folded) == len(text) else []
+    matches = matcher.spans(text)
     span = window * CHARS_PER_WORD
     if not matches:
         end = _word_end(text, span)
