@@ -76,6 +76,7 @@ from hotline.directory.models import (
 from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
+from hotline.ui.i18n import display_date, parse_display_date
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import CategoryPicker, ErrorLabel, InlineBar, SearchCombo
 
@@ -527,7 +528,7 @@ class EntryForm(QWidget):
         self.notes.setFixedHeight(64)
         add("notes", self.tr("Ghi chú"), self.notes)
         self.verified_on = QLineEdit(body)
-        self.verified_on.setPlaceholderText("YYYY-MM-DD")
+        self.verified_on.setPlaceholderText(self.tr("ngày/tháng/năm, VD: 05/03/2026"))
         add("verified_on", self.tr("Ngày xác minh"), self.verified_on)
         self.verified_by = QLineEdit(body)
         add("verified_by", self.tr("Người xác minh"), self.verified_by)
@@ -584,7 +585,7 @@ class EntryForm(QWidget):
         self.eligibility.setText(e.eligibility)
         self.languages.setText("; ".join(e.languages))
         self.notes.setPlainText(e.notes)
-        self.verified_on.setText(e.verified_on)
+        self.verified_on.setText(display_date(e.verified_on))
         self.verified_by.setText(e.verified_by)
         self.name.setFocus()
 
@@ -599,7 +600,7 @@ class EntryForm(QWidget):
             phones=tuple(parse_phones(self.phones.toPlainText())), hours=self.hours.text(),
             services=self.services.toPlainText(), eligibility=self.eligibility.text(),
             languages=languages, notes=self.notes.toPlainText(),
-            verified_on=self.verified_on.text().strip(),
+            verified_on=parse_display_date(self.verified_on.text()),
             verified_by=self.verified_by.text())
 
     def save(self) -> Entry | None:

@@ -179,3 +179,34 @@ def format_date(value: date | None) -> str:
 
 def format_datetime(value: datetime | None) -> str:
     return value.strftime(PY_DATETIME_FORMAT) if value else ""
+
+
+def display_date(iso_day: str) -> str:
+    """'2026-03-05' → '05/03/2026' for a date field people edit; anything else unchanged."""
+    try:
+        return date.fromisoformat(iso_day.strip()).strftime(PY_DATE_FORMAT)
+    except ValueError:
+        return iso_day
+
+
+def parse_display_date(text: str) -> str:
+    """What someone typed in a date field → 'YYYY-MM-DD': day first ('5/3/2026',
+    '05-03-2026', '05.03.2026') or already ISO. Anything else comes back unchanged, so the
+    service's validation names the field and the text."""
+    value = text.strip()
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    parts = value.replace("-", "/").replace(".", "/").split("/")
+    if len(parts) == 3 and all(p.strip().isdigit() for p in parts):
+        day, month, year = (int(p) for p in parts)
+        if year < 100:
+            year += 2000
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return value
+    return value

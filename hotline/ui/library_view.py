@@ -83,7 +83,7 @@ from hotline.library.models import (
     status_label,
 )
 from hotline.library.service import LibraryService
-from hotline.ui.i18n import ui_language
+from hotline.ui.i18n import display_date, parse_display_date, ui_language
 from hotline.ui.tasks import DbReader, alive, run_task
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -973,7 +973,7 @@ class ImportPage(QWidget):
         self.issued_edit = QLineEdit(self)
         self.effective_edit = QLineEdit(self)
         for edit in (self.issued_edit, self.effective_edit):
-            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setPlaceholderText(self.tr("ngày/tháng/năm, VD: 05/03/2026"))
             edit.setInputMask("")
         self.status_edit = QComboBox(self)
         for status in STATUSES:
@@ -1200,8 +1200,8 @@ class ImportPage(QWidget):
         self.symbol_edit.setText(meta.symbol)
         self.type_edit.setCurrentText(meta.doc_type)
         self.issuer_edit.setText(meta.issuer)
-        self.issued_edit.setText(meta.issued)
-        self.effective_edit.setText(meta.effective)
+        self.issued_edit.setText(display_date(meta.issued))
+        self.effective_edit.setText(display_date(meta.effective))
         self.status_edit.setCurrentIndex(max(self.status_edit.findData(meta.status), 0))
         self.replaced_edit.setText(meta.replaced_by)
 
@@ -1210,8 +1210,8 @@ class ImportPage(QWidget):
                         symbol=self.symbol_edit.text().strip(),
                         doc_type=self.type_edit.currentText().strip(),
                         issuer=self.issuer_edit.text().strip(),
-                        issued=self.issued_edit.text().strip(),
-                        effective=self.effective_edit.text().strip(),
+                        issued=parse_display_date(self.issued_edit.text()),
+                        effective=parse_display_date(self.effective_edit.text()),
                         status=self.status_edit.currentData() or STATUSES[0],
                         replaced_by=self.replaced_edit.text().strip())
 
