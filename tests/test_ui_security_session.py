@@ -406,3 +406,51 @@ def test_report_generation_from_the_window_is_audited(qtbot, app, people, open_w
         assert reports.generate()
     entries = app.audit.entries(action="report.generate")
     assert len(entries) == 1 and entries[0].actor == "lan"
+
+
+# --------------------------------------------------------------------------- start()
+def test_start_logs_in_then_builds_the_window_with_the_session(qtbot, app, people, data_dir):
+    from PySide6.QtCore import QTimer
+
+    from hotline.ui.main import start
+
+    app.close()
+
+    def log_in() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, LoginDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, log_in)
+            return
+        dialogs[0].form.username.setText("hoa")
+        dialogs[0].form.password.setText("hoa-mật-khẩu")
+        dialogs[0].form.submit()
+
+    QTimer.singleShot(0, log_in)
+    started = start(str(data_dir))
+    assert started is not None
+    _qt, opened, window = started
+    try:
+        assert opened.user.username == "hoa"
+        session = session_of(window)
+        assert session is not None and not session.locked
+        assert window.operator_label.text() == "Người trực: Lê Thị Hoa (Lãnh đạo trung tâm)"
+        assert session.admin_page() is not None
+        assert window.page("reports") is not None
+    finally:
+        window.close()
+        opened.close()
+
+
+def test_closing_the_window_during_the_login_ends_the_startup(qtbot, app, people, data_dir):
+    app.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    startup = Startup(window, data_dir)
+    results = []
+    startup.finished.connect(results.append)
+    startup.begin()
+    assert startup.login_dialog is not None
+    window.close()
+    assert results == [None] and startup.app is None

@@ -516,6 +516,9 @@ class KeyView(QWidget):
         self.show_error = ErrorLabel(show_box)
         sform.addRow(self.show_error)
         self.panel = RecoveryKeyPanel(show_box, center_name=app.settings.center_name)
+        self.panel.intro.setText(self.tr(
+            "Khóa khôi phục hiện tại (lần xem này được ghi vào nhật ký). Nó tự ẩn sau 2 phút; "
+            "đừng để màn hình này mở khi rời bàn."))
         self.panel.acknowledge.hide()
         self.panel.hide()
         sform.addRow(self.panel)
@@ -817,7 +820,9 @@ class CallExportView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.out, 1)
         row.addWidget(choose)
-        form.addRow(self.tr("&Tệp"), row)
+        file_label = QLabel(self.tr("Tệ&p"), self)
+        file_label.setBuddy(self.out)
+        form.addRow(file_label, row)
         layout.addLayout(form)
         self.export_button = QPushButton(self.tr("&Xuất"), self)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)

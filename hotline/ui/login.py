@@ -78,7 +78,7 @@ class PassphraseDialog(QDialog):
         self.heading = QLabel(heading, self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 700;")
         layout.addWidget(self.heading)
-        self.message = QLabel(message, self)
+        self.message = QLabel(_first_upper(message), self)
         self.message.setWordWrap(True)
         self.message.setVisible(bool(message))
         layout.addWidget(self.message)
@@ -386,6 +386,9 @@ class Startup(QObject):
 
     # ----------------------------------------------------------------- driving
     def begin(self) -> None:
+        add_hook = getattr(self.window, "add_close_hook", None)
+        if add_hook is not None:  # the window closed before anyone logged in: give up
+            add_hook(lambda: self._finish(None))
         try:
             self.directory = config.data_dir(self.data_dir)
         except OSError as exc:
