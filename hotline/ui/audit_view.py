@@ -12,7 +12,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,33 +48,50 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 LIMIT = 2000
 
 
-def action_labels(tr: Any) -> dict[str, str]:
-    """What each recorded action means, for people (unknown actions show their code)."""
-    return {
-        "login": tr("Đăng nhập"), "login.failed": tr("Đăng nhập sai"),
-        "logout": tr("Đăng xuất"), "session.lock": tr("Khóa màn hình"),
-        "session.unlock": tr("Mở khóa màn hình"), "reauth": tr("Nhập lại mật khẩu"),
-        "call.open": tr("Mở chi tiết cuộc gọi"), "calls.import": tr("Nhập cuộc gọi"),
-        "calls.export": tr("Xuất cuộc gọi (không dữ liệu cá nhân)"),
-        "calls.export_pii": tr("Xuất cuộc gọi CÓ dữ liệu cá nhân"),
-        "report.generate": tr("Lập báo cáo"), "sync": tr("Đồng bộ báo cáo"),
-        "settings.change": tr("Đổi cài đặt"),
-        "user.create": tr("Tạo tài khoản"), "user.password": tr("Đổi/đặt lại mật khẩu"),
-        "user.role": tr("Đổi vai trò"), "user.activate": tr("Mở khóa tài khoản"),
-        "user.deactivate": tr("Khóa tài khoản"),
-        "backup.create": tr("Sao lưu"), "backup.verify": tr("Kiểm tra bản sao lưu"),
-        "backup.restore": tr("Khôi phục từ bản sao lưu"),
-        "backup.restore_request": tr("Yêu cầu khôi phục khi mở lại"),
-        "backup.restore_cancel": tr("Hủy yêu cầu khôi phục"),
-        "backup.restore_failed": tr("Khôi phục thất bại"),
-        "key.show_recovery": tr("Xem khóa khôi phục"), "key.change": tr("Đổi khóa mã hóa"),
-        "key.recover": tr("Mở dữ liệu bằng khóa khôi phục"),
-        "retention.apply": tr("Xóa thông tin định danh cuộc gọi cũ"),
-        "audit.purge": tr("Xóa nhật ký cũ"), "audit.checkpoint": tr("Điểm nối nhật ký"),
-        "directory.import": tr("Nhập danh bạ"), "directory.export": tr("Xuất danh bạ"),
-        "directory.save": tr("Sửa danh bạ"), "library.import": tr("Nhập văn bản"),
-        "library.update": tr("Sửa văn bản"), "library.remove": tr("Gỡ văn bản"),
-    }
+# What each recorded action means, for people (unknown actions show their code).
+ACTION_LABELS = {
+    "login": QT_TRANSLATE_NOOP("AuditView", "Đăng nhập"),
+    "login.failed": QT_TRANSLATE_NOOP("AuditView", "Đăng nhập sai"),
+    "logout": QT_TRANSLATE_NOOP("AuditView", "Đăng xuất"),
+    "session.lock": QT_TRANSLATE_NOOP("AuditView", "Khóa màn hình"),
+    "session.unlock": QT_TRANSLATE_NOOP("AuditView", "Mở khóa màn hình"),
+    "reauth": QT_TRANSLATE_NOOP("AuditView", "Nhập lại mật khẩu"),
+    "call.open": QT_TRANSLATE_NOOP("AuditView", "Mở chi tiết cuộc gọi"),
+    "calls.import": QT_TRANSLATE_NOOP("AuditView", "Nhập cuộc gọi"),
+    "calls.export": QT_TRANSLATE_NOOP("AuditView", "Xuất cuộc gọi (không dữ liệu cá nhân)"),
+    "calls.export_pii": QT_TRANSLATE_NOOP("AuditView", "Xuất cuộc gọi CÓ dữ liệu cá nhân"),
+    "report.generate": QT_TRANSLATE_NOOP("AuditView", "Lập báo cáo"),
+    "sync": QT_TRANSLATE_NOOP("AuditView", "Đồng bộ báo cáo"),
+    "settings.change": QT_TRANSLATE_NOOP("AuditView", "Đổi cài đặt"),
+    "user.create": QT_TRANSLATE_NOOP("AuditView", "Tạo tài khoản"),
+    "user.password": QT_TRANSLATE_NOOP("AuditView", "Đổi/đặt lại mật khẩu"),
+    "user.role": QT_TRANSLATE_NOOP("AuditView", "Đổi vai trò"),
+    "user.activate": QT_TRANSLATE_NOOP("AuditView", "Mở khóa tài khoản"),
+    "user.deactivate": QT_TRANSLATE_NOOP("AuditView", "Khóa tài khoản"),
+    "backup.create": QT_TRANSLATE_NOOP("AuditView", "Sao lưu"),
+    "backup.verify": QT_TRANSLATE_NOOP("AuditView", "Kiểm tra bản sao lưu"),
+    "backup.restore": QT_TRANSLATE_NOOP("AuditView", "Khôi phục từ bản sao lưu"),
+    "backup.restore_request": QT_TRANSLATE_NOOP("AuditView", "Yêu cầu khôi phục khi mở lại"),
+    "backup.restore_cancel": QT_TRANSLATE_NOOP("AuditView", "Hủy yêu cầu khôi phục"),
+    "backup.restore_failed": QT_TRANSLATE_NOOP("AuditView", "Khôi phục thất bại"),
+    "key.show_recovery": QT_TRANSLATE_NOOP("AuditView", "Xem khóa khôi phục"),
+    "key.change": QT_TRANSLATE_NOOP("AuditView", "Đổi khóa mã hóa"),
+    "key.recover": QT_TRANSLATE_NOOP("AuditView", "Mở dữ liệu bằng khóa khôi phục"),
+    "retention.apply": QT_TRANSLATE_NOOP("AuditView", "Xóa thông tin định danh cuộc gọi cũ"),
+    "audit.purge": QT_TRANSLATE_NOOP("AuditView", "Xóa nhật ký cũ"),
+    "audit.checkpoint": QT_TRANSLATE_NOOP("AuditView", "Điểm nối nhật ký"),
+    "directory.import": QT_TRANSLATE_NOOP("AuditView", "Nhập danh bạ"),
+    "directory.export": QT_TRANSLATE_NOOP("AuditView", "Xuất danh bạ"),
+    "directory.save": QT_TRANSLATE_NOOP("AuditView", "Sửa danh bạ"),
+    "library.import": QT_TRANSLATE_NOOP("AuditView", "Nhập văn bản"),
+    "library.update": QT_TRANSLATE_NOOP("AuditView", "Sửa văn bản"),
+    "library.remove": QT_TRANSLATE_NOOP("AuditView", "Gỡ văn bản"),
+}
+
+
+def action_labels() -> dict[str, str]:
+    return {code: QCoreApplication.translate("AuditView", text)  # type: ignore[arg-type]
+            for code, text in ACTION_LABELS.items()}
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -81,7 +100,7 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[AuditEntry] = []
-        self.labels = action_labels(self.tr)
+        self.labels = action_labels()
         self.broken_id: int | None = None
         self.headers = ("#", self.tr("Thời điểm"), self.tr("Người"), self.tr("Việc"),
                         self.tr("Đối tượng"), self.tr("Trường"), self.tr("Ghi chú"))

@@ -42,10 +42,6 @@ if TYPE_CHECKING:
 MIN_PASSPHRASE = 10  # dbkey.derive refuses shorter ones
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Login", text)
-
-
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -439,9 +435,9 @@ class Startup(QObject):
             return
         except (StoreError, sqlite3.Error, *DB_ERRORS) as exc:  # type: ignore[misc]
             if passphrase is not None and self.passphrase_dialog is not None:
-                self.passphrase_dialog.show_error(_tr(
-                    "Cụm mật khẩu không đúng (hoặc tệp dữ liệu bị hỏng). Nhập lại, hoặc dùng "
-                    "khóa khôi phục."))
+                self.passphrase_dialog.show_error(QCoreApplication.translate(
+                    "Login", "Cụm mật khẩu không đúng (hoặc tệp dữ liệu bị hỏng). Nhập lại, "
+                    "hoặc dùng khóa khôi phục."))
                 return
             self._fail(exc)
             return
@@ -490,8 +486,8 @@ class Startup(QObject):
                 self._new_code = keys.reset_passphrase(self.directory, key, passphrase)
                 self._audit.append(("key.recover", "", "passphrase reset"))
             else:
-                keys.check_key(self.directory, key, _tr("khóa khôi phục không mở được dữ "
-                                                        "liệu này"))
+                keys.check_key(self.directory, key, QCoreApplication.translate(
+                    "Login", "khóa khôi phục không mở được dữ liệu này"))
                 dbkey.store_recovered(self.directory, key)
                 passphrase = None
                 self._audit.append(("key.recover", "", "key back in the keyring"))
@@ -508,31 +504,34 @@ class Startup(QObject):
             return
         key = dbkey.existing_key(self.directory, passphrase)  # may ask for the passphrase
         if (self.directory / config.DATABASE_FILE).exists():
-            keys.check_key(self.directory, key, _tr(
-                "cụm mật khẩu không đúng (cần đúng cụm mật khẩu để khôi phục)"))
+            keys.check_key(self.directory, key, QCoreApplication.translate(
+                "Login", "cụm mật khẩu không đúng (cần đúng cụm mật khẩu để khôi phục)"))
         try:
             aside = keys.restore_backup(self.directory, file, passphrase=passphrase)
         except (dbkey.KeyError_, backup.BackupError, OSError) as exc:
             backup.cancel_restore(self.directory)
-            self.warning = _tr("Không khôi phục được từ %1: %2. Dữ liệu hiện tại giữ nguyên.")\
-                .replace("%1", file.name).replace("%2", str(exc))
+            self.warning = QCoreApplication.translate(
+                "Login", "Không khôi phục được từ %1: %2. Dữ liệu hiện tại giữ nguyên."
+            ).replace("%1", file.name).replace("%2", str(exc))
             self._audit.append(("backup.restore_failed", file.name, type(exc).__name__))
             return
         backup.cancel_restore(self.directory)
-        self.notice = _tr("Đã khôi phục dữ liệu từ bản sao lưu %1.").replace("%1", file.name)
+        self.notice = QCoreApplication.translate(
+            "Login", "Đã khôi phục dữ liệu từ bản sao lưu %1.").replace("%1", file.name)
         if aside is not None:
-            self.notice += " " + _tr("Dữ liệu trước đó được giữ tại %1.").replace(
-                "%1", str(aside))
+            self.notice += " " + QCoreApplication.translate(
+                "Login", "Dữ liệu trước đó được giữ tại %1.").replace("%1", str(aside))
         self._audit.append(("backup.restore", file.name, ""))
 
     def _fail(self, exc: BaseException) -> None:
         """Could not open the data: say so (without blocking) and change nothing."""
         box = QMessageBox(QMessageBox.Icon.Critical,
-                          _tr("Hotline không mở được dữ liệu"),
-                          _tr("Không mở được cơ sở dữ liệu của Hotline.\n\n%1\n\nChưa có dữ "
-                              "liệu nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu hoặc khôi "
-                              "phục từ bản sao lưu (thư mục backups).").replace("%1",
-                                                                                 str(exc)),
+                          QCoreApplication.translate("Login", "Hotline không mở được dữ liệu"),
+                          QCoreApplication.translate(
+                              "Login", "Không mở được cơ sở dữ liệu của Hotline.\n\n%1\n\n"
+                              "Chưa có dữ liệu nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu "
+                              "hoặc khôi phục từ bản sao lưu (thư mục backups)."
+                          ).replace("%1", str(exc)),
                           QMessageBox.StandardButton.Close, self.window)
         self.error_box = box
         box.finished.connect(lambda _r: self._finish(None))
@@ -549,9 +548,10 @@ class Startup(QObject):
             self.passphrase_dialog.accept()
         if self._new_code:
             code, self._new_code = self._new_code, ""
-            dialog = RecoveryKeyDialog(code, app.settings.center_name, self.window, intro=_tr(
-                "Dữ liệu đã được mã hóa lại bằng cụm mật khẩu mới. Đây là khóa khôi phục MỚI; "
-                "khóa cũ không còn dùng được."))
+            intro = QCoreApplication.translate(
+                "Login", "Dữ liệu đã được mã hóa lại bằng cụm mật khẩu mới. Đây là khóa khôi "
+                "phục MỚI; khóa cũ không còn dùng được.")
+            dialog = RecoveryKeyDialog(code, app.settings.center_name, self.window, intro=intro)
             self.recovery_dialog = dialog
             dialog.accepted.connect(self._who)
             dialog.open()

@@ -50,10 +50,6 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 DISPLAY_FIELDS = frozenset({"language", "font_size"})  # what an operator may change
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
-
-
 # ----------------------------------------------------------------- applying settings
 def changed_fields(old: config.Settings, new: config.Settings) -> tuple[str, ...]:
     return tuple(f.name for f in dataclass_fields(config.Settings)
@@ -96,8 +92,9 @@ def _folder_row(parent: QWidget, edit: QLineEdit, title: str) -> QWidget:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(edit, 1)
-    button = QPushButton(_tr("Chọn…"), row)
-    button.setAccessibleName(_tr("Chọn thư mục: %1").replace("%1", title))
+    button = QPushButton(QCoreApplication.translate("Settings", "Chọn…"), row)
+    button.setAccessibleName(QCoreApplication.translate("Settings", "Chọn thư mục: %1")
+                             .replace("%1", title))
 
     def choose() -> None:
         dialog = QFileDialog(row, title, edit.text().strip())
@@ -140,6 +137,8 @@ class CenterFields(QWidget):
         form.addRow(self.tr("Tỉnh/thành &phố *"), self.province)
         form.addRow(self.tr("Địa &danh trên báo cáo"), self.place_name)
         form.addRow(self.error)
+        QWidget.setTabOrder(self.center_name, self.parent_body)  # Tab follows the rows
+        QWidget.setTabOrder(self.parent_body, self.abbreviation)
         self.province.code_changed.connect(self._suggest_place)
         self._suggest_place(self.province.code())
 

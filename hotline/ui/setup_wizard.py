@@ -41,10 +41,6 @@ if TYPE_CHECKING:
     from hotline.app import App
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
 # ------------------------------------------------------------------ the recovery key
 class RecoveryKeyPanel(QWidget):
     """The recovery key in large type, a Print button and the acknowledgement checkbox."""
@@ -304,7 +300,8 @@ class SetupWizard(QWizard):
         try:
             names = apply_settings(self.app, new)
         except OSError as exc:
-            return _tr("Không lưu được cài đặt: %1").replace("%1", exc.strerror or str(exc))
+            return QCoreApplication.translate("Setup", "Không lưu được cài đặt: %1").replace(
+                "%1", exc.strerror or str(exc))
         if names:
             self.app.audit.record(self.app.actor, "settings.change", "settings", names)
         try:

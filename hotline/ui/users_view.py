@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,14 +50,15 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 USER_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _password_error(widget: QWidget, first: QLineEdit, second: QLineEdit) -> str:
+def _password_error(first: QLineEdit, second: QLineEdit) -> str:
     if len(first.text()) < MIN_PASSWORD:
         first.setFocus()
-        return widget.tr("Mật khẩu phải có ít nhất %1 ký tự.").replace("%1", str(MIN_PASSWORD))
+        return QCoreApplication.translate("UsersView", "Mật khẩu phải có ít nhất %1 ký tự."
+                                          ).replace("%1", str(MIN_PASSWORD))
     if first.text() != second.text():
         second.clear()
         second.setFocus()
-        return widget.tr("Hai lần nhập mật khẩu không khớp.")
+        return QCoreApplication.translate("UsersView", "Hai lần nhập mật khẩu không khớp.")
     return ""
 
 
@@ -278,7 +286,7 @@ class UsersView(QWidget):
             self.bar.show_message(self.tr("Nhập tên đăng nhập cho tài khoản mới."), "error")
             self.new_username.setFocus()
             return False
-        problem = _password_error(self, self.new_password, self.new_password2)
+        problem = _password_error(self.new_password, self.new_password2)
         if problem:
             self.bar.show_message(problem, "error")
             return False
@@ -302,7 +310,7 @@ class UsersView(QWidget):
         user = self.selected_user()
         if user is None:
             return False
-        problem = _password_error(self, self.reset_password, self.reset_password2)
+        problem = _password_error(self.reset_password, self.reset_password2)
         if problem:
             self.bar.show_message(problem, "error")
             return False
@@ -387,7 +395,7 @@ class ChangePasswordDialog(QDialog):
         cancel.clicked.connect(self.reject)
 
     def save(self) -> bool:
-        problem = _password_error(self, self.new, self.new2)
+        problem = _password_error(self.new, self.new2)
         if problem:
             self.error.set_error(problem)
             return False
