@@ -349,7 +349,7 @@ class ReportsView(QWidget):
         self.sync_status.setWordWrap(True)
         self.sync_status.setAccessibleName(self.tr("Trạng thái đồng bộ"))
         row.addWidget(self.sync_status, 1)
-        self.sync_button = QPushButton(self.tr("Đồng bộ &ngay"), sync_box)
+        self.sync_button = QPushButton(self.tr("Đồng &bộ ngay"), sync_box)
         self.sync_button.setAccessibleName(self.tr("Đồng bộ ngay"))
         row.addWidget(self.sync_button)
         sync_layout.addLayout(row)
@@ -484,7 +484,7 @@ class ReportsView(QWidget):
     def _show_pages(self, pages: list[QImage], total: int) -> None:
         while self.preview_layout.count():
             item = self.preview_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.page_labels = []
@@ -570,7 +570,7 @@ class ReportsView(QWidget):
     def _sync_running(self, running: bool) -> None:
         self.sync_button.setEnabled(not running)
         self.sync_button.setText(self.tr("Đang đồng bộ…") if running
-                                 else self.tr("Đồng bộ &ngay"))
+                                 else self.tr("Đồng &bộ ngay"))
 
     def _sync_finished(self, result: SyncResult) -> None:
         if result.configured:
