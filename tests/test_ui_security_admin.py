@@ -295,6 +295,45 @@ def test_restore_requested_in_the_window_runs_at_the_next_start(qtbot, app, peop
         reopened.close()
 
 
+def test_a_restore_that_fails_at_start_changes_nothing_and_says_so(qtbot, app, people, now):
+    from hotline.app import open_app
+    from hotline.calls.models import CallFilter
+    from hotline.ui.lock import install_security
+    from hotline.ui.login import Startup
+    from hotline.ui.main_window import MainWindow
+
+    app.calls.save(Call(received_at=now, summary="Còn nguyên", categories=("other",),
+                        level="info"), operator="Lan")
+    broken = app.data_dir / "backups" / "hotline-backup-20260101-000000.sqlite"
+    broken.parent.mkdir()
+    broken.write_bytes(b"\0" * 8192)
+    backup.request_restore(app.data_dir, broken)
+    data_dir = app.data_dir
+    app.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = Startup(window, data_dir)
+    startup.begin()
+    assert "Không khôi phục được" in startup.warning and broken.name in startup.warning
+    assert backup.pending_restore(data_dir) is None  # not retried at every start
+    dialog = startup.login_dialog
+    assert dialog is not None
+    dialog.form.username.setText("admin")
+    dialog.form.password.setText("admin-mật-khẩu")
+    with qtbot.waitSignal(startup.finished) as blocker:
+        dialog.form.submit()
+    opened = blocker.args[0]
+    try:
+        window.attach(opened)
+        install_security(window, opened, warning=startup.warning)
+        assert "Không khôi phục được" in window.call_form.bar.text()
+        assert [c.summary for c in opened.calls.iter_calls(CallFilter())] == ["Còn nguyên"]
+        assert "backup.restore_failed" in [e.action for e in opened.audit.entries()]
+    finally:
+        window.close()
+        opened.close()
+
+
 def test_daily_backup_runs_once_a_day_and_failures_show(qtbot, app, people, tmp_path):
     scheduler = MaintenanceScheduler(app)
     states = []

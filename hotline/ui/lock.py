@@ -335,7 +335,7 @@ class SessionController(QObject):
         self.window.operator_label.setText(
             self.tr("Người trực: %1 (%2)").replace("%1", user.display_name)
             .replace("%2", role_label(user, self.app.settings.language)))
-        self.user_button.setText(user.username)
+        self.user_button.setText(self.tr("%1 · Khóa / Đăng xuất").replace("%1", user.username))
 
     def sync_admin_page(self) -> None:
         """The admin page for the logged-in user's role (rebuilt when the user changes)."""
@@ -433,8 +433,8 @@ def install_security(window: MainWindow, app: App, *, warning: str = "") -> Sess
     scheduler.state_changed.connect(session.set_backup_state)
     scheduler.start()
     window.add_close_hook(scheduler.shutdown)
-    if warning:
-        window.statusBar().showMessage(warning, 30_000)
+    if warning:  # e.g. a restore asked for last time that could not be done
+        window.call_form.bar.show_message(warning, "warning")
     session.touch()
     return session
 
