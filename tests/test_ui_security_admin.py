@@ -296,7 +296,6 @@ def test_restore_requested_in_the_window_runs_at_the_next_start(qtbot, app, peop
 
 
 def test_a_restore_that_fails_at_start_changes_nothing_and_says_so(qtbot, app, people, now):
-    from hotline.app import open_app
     from hotline.calls.models import CallFilter
     from hotline.ui.lock import install_security
     from hotline.ui.login import Startup
