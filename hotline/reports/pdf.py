@@ -463,7 +463,7 @@ class ReportPdf:
             return [Paragraph("Không có cuộc gọi nào trong ngày.", st["body"])]
         head = ["STT", "Mã", "Giờ", "Vấn đề", "Mức độ hỗ trợ", "Khẩn cấp", "Người trực",
                 "Chuyển tuyến"]
-        widths = [9, 12, 10, 42, 29, 14, 22, 27]
+        widths = [9, 13, 10, 41, 27, 15, 24, 26]
         data: list[list[Any]] = [[Paragraph(h, st["small_c"]) for h in head]]
         small = st["small"]
         emergency_rows = []
