@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -197,6 +198,6 @@ def _minutes_left(until: datetime, now: datetime) -> int:
     return max(1, int((until - now).total_seconds() // 60) + 1)
 
 
-def _user(row) -> User:  # type: ignore[no-untyped-def]
+def _user(row: Any) -> User:
     return User(row["id"], row["username"], row["display_name"], Role(row["role"]),
                 bool(row["active"]))

@@ -19,6 +19,7 @@ from hotline.security.roles import ROLE_LABELS, Permission, Role
 
 if TYPE_CHECKING:
     from hotline.app import App
+    from hotline.security.accounts import User
 
 
 def ask_secret(prompt: str, env: str) -> str:
@@ -115,7 +116,7 @@ def cmd_users_init(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-def _me(app: App):  # type: ignore[no-untyped-def]
+def _me(app: App) -> User:
     app.require(Permission.MANAGE_USERS)
     if app.user is None:
         raise CommandError("chưa có tài khoản nào: tạo quản trị viên bằng 'hotline users init'")

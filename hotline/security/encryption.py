@@ -83,7 +83,7 @@ def encrypt_in_place(path: Path, key: bytes) -> None:
             check.execute("PRAGMA journal_mode=WAL")
         finally:
             check.close()
-    except (EncryptionError, *DB_ERRORS):
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 

@@ -36,7 +36,7 @@ def is_secure() -> bool:
         inner = getattr(backend, "backends", [])
         return bool(inner) and all(not type(b).__module__.startswith(_INSECURE) for b in inner)
     try:
-        priority = float(backend.priority)  # type: ignore[attr-defined]
+        priority = float(backend.priority)
     except Exception:
         priority = 1.0
     return not module.startswith(_INSECURE) and priority > 0
