@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from hotline.store.db import DB_ERRORS, connect
+from hotline.store.db import connect
 
 
 class EncryptionError(RuntimeError):
