@@ -12,6 +12,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+import sqlite_utils
+
 from hotline.store.db import connect
 
 
@@ -29,10 +31,10 @@ def is_plain_sqlite(path: Path) -> bool:
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
-    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    """Rows per table (sqlite-utils introspection), to check an encrypted copy is whole."""
+    db = sqlite_utils.Database(conn)
+    return {name: db.table(name).count for name in db.table_names()
+            if not name.startswith("sqlite_")}
 
 
 def shred(path: Path) -> None:
