@@ -347,6 +347,9 @@ class CallForm(QWidget):
         self.categories.list.setAccessibleName(self.tr("Danh sách vấn đề"))
         self.categories.setMinimumHeight(190)
         self._field(grid, 0, 0, self.tr("&Vấn đề"), self.categories, "categories", span=2)
+        for caption in self.body.findChildren(QLabel):  # Alt+V: into the filter (QLabel
+            if caption.buddy() is self.categories:  # ignores a buddy taking no focus)
+                caption.setBuddy(self.categories.filter)
         self.categories.setAccessibleName(self.tr("Vấn đề"))
         self.categories.filter.setAccessibleName(self.tr("Lọc vấn đề"))
         self.level = self._combo("levels")
@@ -367,7 +370,8 @@ class CallForm(QWidget):
         self.outcome.setMinimumHeight(60)
         self.outcome.setMaximumHeight(110)
         self._field(grid, 0, 0, self.tr("Tóm tắt"), self.summary, "summary", span=2)
-        self._field(grid, 1, 0, self.tr("Kết &quả"), self.outcome, "outcome", span=2)
+        # Alt+U: Alt+Q is the relation's
+        self._field(grid, 1, 0, self.tr("Kết q&uả"), self.outcome, "outcome", span=2)
 
     def _build_after(self) -> None:
         grid = self._group(self.tr("Sau cuộc gọi"))

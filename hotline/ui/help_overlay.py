@@ -275,6 +275,6 @@ def install_help_overlay(window: QWidget) -> HelpOverlay:
     overlay = HelpOverlay(window)
     shortcut = QShortcut(QKeySequence(HELP_KEY), window)
     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.setWhatsThis(overlay.tr("Hiện hoặc ẩn danh sách phím tắt"))
+    shortcut.setWhatsThis(translate("HelpOverlay", "Hiện hoặc ẩn danh sách phím tắt"))
     shortcut.activated.connect(overlay.toggle)
     return overlay

@@ -26,7 +26,8 @@ Extension points for other engineers' pages — nothing here needs editing to pl
 - `window.reader` (DbReader): a read-only connection on a worker thread for long queries.
 
 Keys: Ctrl+N new call, Ctrl+S save, Alt+1…5 non-counselling calls (from any page), Esc
-discard (in the form), Ctrl+1…9 pages, Ctrl+F the search panel beside the form.
+discard (in the form), Ctrl+1…9 pages, Ctrl+F the search panel beside the form,
+F1 the list of every key (hotline.ui.help_overlay).
 """
 
 from __future__ import annotations
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
                 # By position, not by key: a page removed (e.g. the admin page when another
                 # user logs in) shifts the ones after it.
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{position}"), self)
+                shortcut.setWhatsThis(self.tr("Mở trang thứ %1 bên trái").replace(
+                    "%1", str(position)))
                 shortcut.activated.connect(lambda p=position: self._show_position(p))
                 self._position_shortcuts[position] = shortcut
 
@@ -271,8 +274,14 @@ class MainWindow(QMainWindow):
         form = self.call_form
         for keys, action in form.global_shortcuts():
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(form.shortcut_description(keys))
             shortcut.activated.connect(lambda a=action: self._on_call_page(a))
-        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.focus_search_panel)
+        search = QShortcut(QKeySequence("Ctrl+F"), self)
+        search.setWhatsThis(self.tr("Đến khung tra cứu bên cạnh phiếu gọi"))
+        search.activated.connect(self.focus_search_panel)
+        from hotline.ui.help_overlay import install_help_overlay
+
+        self.help_overlay = install_help_overlay(self)  # F1: every key of the window
         form.timer_changed.connect(self._on_timer)
         self.call_list.open_call.connect(self.open_call)
         self.followups.open_call.connect(self.open_call)
