@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hotline.reports.periods import Period, classify, period_of
+from hotline.reports.periods import ROMAN, Period, classify, period_of
 from hotline.reports.service import ReportFiles
 from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
 from hotline.ui.tasks import run_task
@@ -421,8 +421,25 @@ class ReportsView(QWidget):
             self.day.setDate(QDate(day.year, day.month, day.day))
 
     def _show_period(self) -> None:
-        p = self.period()
-        self.period_label.setText(p.label[0].upper() + p.label[1:])
+        self.period_label.setText(self.period_text(self.period()))
+
+    def period_text(self, p: Period) -> str:
+        """The period for the window's language (Period.label is the Vietnamese of the
+        report titles)."""
+        start, end = p.start.strftime("%d/%m/%Y"), p.end.strftime("%d/%m/%Y")
+        if p.kind == "day" or p.start == p.end:
+            return self.tr("Ngày %1").replace("%1", start)
+        if p.kind == "month":
+            return self.tr("Tháng %1").replace("%1", p.start.strftime("%m/%Y"))
+        if p.kind == "quarter":
+            return self.tr("Quý %1/%2").replace(
+                "%1", ROMAN[(p.start.month - 1) // 3]).replace("%2", str(p.start.year))
+        if p.kind == "year":
+            return self.tr("Năm %1").replace("%1", str(p.start.year))
+        if p.kind == "week":
+            return self.tr("Tuần từ ngày %1 đến ngày %2").replace("%1", start).replace(
+                "%2", end)
+        return self.tr("Từ ngày %1 đến ngày %2").replace("%1", start).replace("%2", end)
 
     # ------------------------------------------------------------ generating
     def generate(self) -> bool:

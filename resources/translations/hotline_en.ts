@@ -55,6 +55,531 @@
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Xuất dữ liệu cuộc gọi</source>
+        <translation>Export call data</translation>
+    </message>
+    <message>
+        <source>Khóa mã hóa</source>
+        <translation>Encryption key</translation>
+    </message>
+    <message>
+        <source>Thời hạn lưu trữ</source>
+        <translation>Retention period</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Người</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Đối tượng</source>
+        <translation>Who is eligible</translation>
+    </message>
+    <message>
+        <source>Trường</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Lọc theo người</source>
+        <translation>Filter by person</translation>
+    </message>
+    <message>
+        <source>Lọc theo việc</source>
+        <translation>Filter by action</translation>
+    </message>
+    <message>
+        <source>Mọi việc</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Đăng nhập (cả sai)</source>
+        <translation>Logins (including failed)</translation>
+    </message>
+    <message>
+        <source>Đăng nhập sai</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Khóa/mở khóa</source>
+        <translation>Lock/unlock</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Khóa màn hình</source>
+        <translation>Lock the screen</translation>
+    </message>
+    <message>
+        <source>Mở khóa màn hình</source>
+        <translation>Unlock the screen</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>Mở chi tiết cuộc gọi</source>
+        <translation>Open a call&apos;s details</translation>
+    </message>
+    <message>
+        <source>Nhập cuộc gọi</source>
+        <translation>Import calls</translation>
+    </message>
+    <message>
+        <source>Xuất cuộc gọi (không dữ liệu cá nhân)</source>
+        <translation>Export calls (no personal data)</translation>
+    </message>
+    <message>
+        <source>Xuất cuộc gọi CÓ dữ liệu cá nhân</source>
+        <translation>Export calls WITH personal data</translation>
+    </message>
+    <message>
+        <source>Lập báo cáo</source>
+        <translation>Make a report</translation>
+    </message>
+    <message>
+        <source>Đồng bộ báo cáo</source>
+        <translation>Sync reports</translation>
+    </message>
+    <message>
+        <source>Đổi cài đặt</source>
+        <translation>Change settings</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create an account</translation>
+    </message>
+    <message>
+        <source>Đổi/đặt lại mật khẩu</source>
+        <translation>Change/reset a password</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò</source>
+        <translation>Change a role</translation>
+    </message>
+    <message>
+        <source>Mở khóa tài khoản</source>
+        <translation>Unlock an account</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản</source>
+        <translation>Lock an account</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Kiểm tra bản sao lưu</source>
+        <translation>Verify a backup</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Yêu cầu khôi phục khi mở lại</source>
+        <translation>Ask for a restore at the next start</translation>
+    </message>
+    <message>
+        <source>Hủy yêu cầu khôi phục</source>
+        <translation>Cancel a restore request</translation>
+    </message>
+    <message>
+        <source>Khôi phục thất bại</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>Xem khóa khôi phục</source>
+        <translation>View the recovery key</translation>
+    </message>
+    <message>
+        <source>Đổi khóa mã hóa</source>
+        <translation>Change the encryption key</translation>
+    </message>
+    <message>
+        <source>Mở dữ liệu bằng khóa khôi phục</source>
+        <translation>Open the data with the recovery key</translation>
+    </message>
+    <message>
+        <source>Xóa thông tin định danh cuộc gọi cũ</source>
+        <translation>Remove identifying data from old calls</translation>
+    </message>
+    <message>
+        <source>Xóa nhật ký cũ</source>
+        <translation>Purge old log entries</translation>
+    </message>
+    <message>
+        <source>Điểm nối nhật ký</source>
+        <translation>Log checkpoint</translation>
+    </message>
+    <message>
+        <source>Nhập danh bạ</source>
+        <translation>Import directory</translation>
+    </message>
+    <message>
+        <source>Xuất danh bạ</source>
+        <translation>Export directory</translation>
+    </message>
+    <message>
+        <source>Sửa danh bạ</source>
+        <translation>Edit the directory</translation>
+    </message>
+    <message>
+        <source>Nhập văn bản</source>
+        <translation>Import documents</translation>
+    </message>
+    <message>
+        <source>Sửa văn bản</source>
+        <translation>Edit documents</translation>
+    </message>
+    <message>
+        <source>Gỡ văn bản</source>
+        <translation>Remove documents</translation>
+    </message>
+    <message>
+        <source>Mở cuộc gọi</source>
+        <translation>Open call</translation>
+    </message>
+    <message>
+        <source>Nhập/xuất cuộc gọi</source>
+        <translation>Call import/export</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Sao lưu, khôi phục</source>
+        <translation>Backup, restore</translation>
+    </message>
+    <message>
+        <source>Khóa mã hóa</source>
+        <translation>Encryption key</translation>
+    </message>
+    <message>
+        <source>Xóa định danh</source>
+        <translation>De-identification</translation>
+    </message>
+    <message>
+        <source>Danh bạ</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>Thư viện pháp luật</source>
+        <translation>Legal library</translation>
+    </message>
+    <message>
+        <source>Nhật ký</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Người</source>
+        <translation>&amp;Who</translation>
+    </message>
+    <message>
+        <source>&amp;Việc</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>&amp;Kiểm tra tính toàn vẹn</source>
+        <translation>&amp;Verify integrity</translation>
+    </message>
+    <message>
+        <source>Tính lại chuỗi băm của mọi mục: một mục bị sửa, xóa hay chèn thêm sẽ bị phát hiện</source>
+        <translation>Recomputes the hash chain over every entry: an entry changed, deleted or inserted is detected</translation>
+    </message>
+    <message>
+        <source>Mọi người</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>hệ thống (tự động)</source>
+        <translation>system (automatic)</translation>
+    </message>
+    <message>
+        <source>Không được phép xem nhật ký: %1</source>
+        <translation>Not allowed to view the log: %1</translation>
+    </message>
+    <message>
+        <source>%1 mục (mới nhất trước)</source>
+        <translation>Entries: %1 (newest first)</translation>
+    </message>
+    <message>
+        <source>%1 mục mới nhất; thu hẹp bộ lọc để xem mục cũ hơn</source>
+        <translation>The newest %1 entries; narrow the filter to see older ones</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra chuỗi băm…</source>
+        <translation>Checking the hash chain…</translation>
+    </message>
+    <message>
+        <source>Toàn vẹn: %1 mục, chuỗi băm khớp từ đầu đến cuối.</source>
+        <translation>Intact: %1 entries, the hash chain matches from start to end.</translation>
+    </message>
+    <message>
+        <source>NHẬT KÝ ĐÃ BỊ THAY ĐỔI tại mục #%1: %2 (%3 mục trước đó khớp). Báo ngay cho lãnh đạo trung tâm; giữ nguyên máy và các bản sao lưu.</source>
+        <translation>THE LOG HAS BEEN ALTERED at entry #%1: %2 (the %3 entries before it match). Tell the center&apos;s head at once; leave the computer and the backups as they are.</translation>
+    </message>
+    <message>
+        <source>Không kiểm tra được: %1</source>
+        <translation>Could not check: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>BackupView</name>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Mỗi ngày Hotline tự sao lưu một lần (mã hóa như dữ liệu), kiểm tra bản sao lưu và giữ 7 bản theo ngày, 4 theo tuần, 12 theo tháng. Đổi thư mục sao lưu trong Cài đặt (Ctrl+,).</source>
+        <translation>Hotline backs up once a day (encrypted like the data), verifies the backup and keeps 7 daily, 4 weekly and 12 monthly copies. Change the backup folder in Settings (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Các bản sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Sao lưu ngay</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Kiểm tra bản đã chọn</source>
+        <translation>&amp;Verify the selected backup</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã chọn…</source>
+        <translation>&amp;Restore the selected backup…</translation>
+    </message>
+    <message>
+        <source>Tiến độ sao lưu</source>
+        <translation>Backup progress</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Khôi phục khi &amp;mở lại Hotline</source>
+        <translation>Restore when Hotline re&amp;opens</translation>
+    </message>
+    <message>
+        <source>&amp;Hủy yêu cầu khôi phục</source>
+        <translation>&amp;Cancel the restore request</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu: %1</source>
+        <translation>Backup folder: %1</translation>
+    </message>
+    <message>
+        <source>Không đọc được thư mục sao lưu: %1</source>
+        <translation>The backup folder could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: %1</source>
+        <translation>Backed up and verified: %1</translation>
+    </message>
+    <message>
+        <source>Sao lưu thất bại: %1</source>
+        <translation>Backup failed: %1</translation>
+    </message>
+    <message>
+        <source>Chọn một bản sao lưu trong danh sách.</source>
+        <translation>Choose a backup from the list.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra %1…</source>
+        <translation>Verifying %1…</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu %1 KHÔNG dùng được: %2</source>
+        <translation>The backup %1 can NOT be used: %2</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu %1 toàn vẹn và mở được bằng khóa hiện tại.</source>
+        <translation>The backup %1 is intact and opens with the current key.</translation>
+    </message>
+    <message>
+        <source>Khôi phục thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1 (lúc %2): các cuộc gọi ghi sau thời điểm đó sẽ không còn trong dữ liệu (dữ liệu hiện tại được giữ lại bên cạnh). Hotline phải đóng trong lúc khôi phục.
+
+Cách 1: bấm &quot;Khôi phục khi mở lại Hotline&quot;, rồi đóng và mở lại Hotline. Bản sao lưu được kiểm tra trước khi thay.
+Cách 2 (khi Hotline không mở được): đóng Hotline rồi chạy lệnh
+    hotline backup restore &quot;%3&quot;
+(trên máy khác: thêm --recovery-key KHÓA-KHÔI-PHỤC).</source>
+        <translation>A restore replaces all current data with the backup %1 (taken at %2): calls logged after that time will no longer be in the data (the current data is kept alongside). Hotline must be closed while it restores.
+
+Way 1: press &quot;Restore when Hotline reopens&quot;, then close and reopen Hotline. The backup is verified before it replaces anything.
+Way 2 (when Hotline does not open): close Hotline and run
+    hotline backup restore &quot;%3&quot;
+(on another computer: add --recovery-key RECOVERY-KEY).</translation>
+    </message>
+    <message>
+        <source>Không thể khôi phục: %1</source>
+        <translation>Cannot restore: %1</translation>
+    </message>
+    <message>
+        <source>Đã hẹn khôi phục từ %1 khi Hotline mở lại. Đóng Hotline (các cuộc gọi đang ghi được giữ làm bản nháp) rồi mở lại để khôi phục.</source>
+        <translation>A restore from %1 is set for when Hotline reopens. Close Hotline (calls being logged are kept as drafts) and open it again to restore.</translation>
+    </message>
+    <message>
+        <source>Đã hủy yêu cầu khôi phục.</source>
+        <translation>Restore request cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>CallExportView</name>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Từ ngày</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>Đế&amp;n ngày</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>Kèm &amp;dữ liệu cá nhân (tên, số điện thoại, nội dung)</source>
+        <translation>Include &amp;personal data (names, phone numbers, content)</translation>
+    </message>
+    <message>
+        <source>Kèm dữ liệu cá nhân</source>
+        <translation>Include personal data</translation>
+    </message>
+    <message>
+        <source>Không kèm dữ liệu cá nhân: tên và nội dung để trống, số điện thoại thay bằng mã băm (vẫn đếm được người gọi lại). Tệp có dữ liệu cá nhân KHÔNG được mã hóa: chỉ lưu trên máy của trung tâm và xóa khi xong việc.</source>
+        <translation>Without personal data, names and content are left empty and phone numbers become a hash (repeat callers can still be counted). A file with personal data is NOT encrypted: keep it only on the center&apos;s computers and delete it when done.</translation>
+    </message>
+    <message>
+        <source>Tệp CSV sẽ ghi</source>
+        <translation>CSV file to write</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tệ&amp;p</source>
+        <translation>F&amp;ile</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Lưu tệp CSV</source>
+        <translation>Save the CSV file</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Chọn tệp để ghi.</source>
+        <translation>Choose a file to write.</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 cuộc gọi vào %2.</source>
+        <translation>Exported to %2 (calls: %1).</translation>
+    </message>
+    <message>
+        <source>Không xuất được: %1</source>
+        <translation>Could not export: %1</translation>
+    </message>
 </context>
 <context>
     <name>CallForm</name>
@@ -223,7 +748,7 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source>Kết &amp;quả</source>
+        <source>Kết q&amp;uả</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
@@ -321,6 +846,18 @@
     <message>
         <source>Thêm từ khung tra cứu văn bản, danh bạ bên cạnh.</source>
         <translation>Add them from the law and directory panels alongside.</translation>
+    </message>
+    <message>
+        <source>Bỏ cuộc gọi đang ghi (hỏi lại trước khi bỏ)</source>
+        <translation>Discard the call being logged (asks first)</translation>
+    </message>
+    <message>
+        <source>Cuộc gọi mới: bắt đầu tính giờ</source>
+        <translation>New call: starts the timer</translation>
+    </message>
+    <message>
+        <source>Lưu cuộc gọi</source>
+        <translation>Save the call</translation>
     </message>
     <message>
         <source>Sẵn sàng — nhấn Ctrl+N khi có cuộc gọi</source>
@@ -874,6 +1411,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Đổi mật khẩu — %1</source>
+        <translation>Change password — %1</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;hiện tại</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại</source>
+        <translation>&amp;Repeat</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Directory</name>
     <message>
         <source>Chưa rõ tỉnh</source>
@@ -953,6 +1529,10 @@
     <message>
         <source>Đang làm việc</source>
         <translation>Open now</translation>
+    </message>
+    <message>
+        <source>Chỉ nơi đang làm việc lúc này</source>
+        <translation>Only services open now</translation>
     </message>
     <message>
         <source>Số khẩn cấp</source>
@@ -1058,6 +1638,10 @@
         <translation>Include inactive</translation>
     </message>
     <message>
+        <source>Kể cả nơi đã ngừng hoạt động</source>
+        <translation>Include services no longer active</translation>
+    </message>
+    <message>
         <source>Kết quả tìm trong danh bạ</source>
         <translation>Directory search results</translation>
     </message>
@@ -1100,6 +1684,10 @@
     <message>
         <source>Đã sao chép %1</source>
         <translation>Copied %1</translation>
+    </message>
+    <message>
+        <source>Đến ô tìm trong danh bạ</source>
+        <translation>Go to the directory search field</translation>
     </message>
     <message>
         <source>Danh bạ quốc gia đi kèm (phiên bản %1): cập nhật đến %2</source>
@@ -1370,6 +1958,14 @@
         <translation>Type to filter the types, Enter to choose</translation>
     </message>
     <message>
+        <source>Lọc nhóm dịch vụ</source>
+        <translation>Filter the types of service</translation>
+    </message>
+    <message>
+        <source>Các nhóm dịch vụ (dấu cách để chọn)</source>
+        <translation>Types of service (Space to choose)</translation>
+    </message>
+    <message>
         <source>Nhóm dịch vụ *</source>
         <translation>Type of service *</translation>
     </message>
@@ -1430,6 +2026,10 @@ Zalo: 0912 345 678</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>ngày/tháng/năm, VD: 05/03/2026</source>
+        <translation>dd/mm/yyyy, e.g. 05/03/2026</translation>
+    </message>
+    <message>
         <source>Ngày xác minh</source>
         <translation>Verified on</translation>
     </message>
@@ -1444,6 +2044,14 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Lưu địa chỉ đang sửa</source>
+        <translation>Save the service being edited</translation>
+    </message>
+    <message>
+        <source>Hủy sửa địa chỉ</source>
+        <translation>Cancel editing the service</translation>
     </message>
     <message>
         <source>Sửa địa chỉ</source>
@@ -1577,6 +2185,81 @@ Zalo: 0912 345 678</translation>
     </message>
 </context>
 <context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Khung “%1” bên cạnh phiếu gọi</source>
+        <translation>“%1” panel beside the call form</translation>
+    </message>
+    <message>
+        <source>Trang “%1”</source>
+        <translation>“%1” page</translation>
+    </message>
+    <message>
+        <source>Mở trang “%1”</source>
+        <translation>Open the “%1” page</translation>
+    </message>
+    <message>
+        <source>Sang ô sau / ô trước</source>
+        <translation>Next field / previous field</translation>
+    </message>
+    <message>
+        <source>Alt + chữ gạch chân</source>
+        <translation>Alt + underlined letter</translation>
+    </message>
+    <message>
+        <source>Đến ô hoặc nút có chữ đó</source>
+        <translation>Go to the field or button with that letter</translation>
+    </message>
+    <message>
+        <source>Bấm nút đang chọn; đánh dấu ô chọn</source>
+        <translation>Press the focused button; tick a check box</translation>
+    </message>
+    <message>
+        <source>Chọn trong danh sách, bảng</source>
+        <translation>Move in lists and tables</translation>
+    </message>
+    <message>
+        <source>Hoàn tác / làm lại khi gõ</source>
+        <translation>Undo / redo while typing</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Esc hoặc F1 để đóng. Danh sách lấy từ chính các phím của cửa sổ này.</source>
+        <translation>Esc or F1 closes. The list is read from this window&apos;s own keys.</translation>
+    </message>
+    <message>
+        <source>Phím</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Danh sách phím tắt</source>
+        <translation>List of keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Mọi nơi trong cửa sổ</source>
+        <translation>Anywhere in the window</translation>
+    </message>
+    <message>
+        <source>Khi gõ, trong danh sách</source>
+        <translation>While typing, in lists</translation>
+    </message>
+    <message>
+        <source>Hiện hoặc ẩn danh sách phím tắt</source>
+        <translation>Show or hide the list of keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Lịch sử sửa cuộc gọi #%1</source>
@@ -1630,8 +2313,24 @@ Zalo: 0912 345 678</translation>
         <translation>Choose files to import</translation>
     </message>
     <message>
+        <source>Nhập nhiều tệp…</source>
+        <translation>Import several files…</translation>
+    </message>
+    <message>
+        <source>Nhập nhiều tệp cùng lúc</source>
+        <translation>Import several files at once</translation>
+    </message>
+    <message>
+        <source>Nhập nhiều tệp với thông tin đọc được từ văn bản; sửa lại sau trong bảng bên dưới</source>
+        <translation>Import several files with the details read from their text; correct them later in the table below</translation>
+    </message>
+    <message>
         <source>Chưa chọn tệp (%1)</source>
         <translation>No file chosen (%1)</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm, VD: 05/03/2026</source>
+        <translation>dd/mm/yyyy, e.g. 05/03/2026</translation>
     </message>
     <message>
         <source>số ký hiệu văn bản thay thế</source>
@@ -1675,7 +2374,7 @@ Zalo: 0912 345 678</translation>
     </message>
     <message>
         <source>Số ký hiệu</source>
-        <translation>Number (số ký hiệu)</translation>
+        <translation>Document number</translation>
     </message>
     <message>
         <source>Loại</source>
@@ -1708,6 +2407,18 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Tài liệu (%1)</source>
         <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>Chọn các tài liệu để nhập</source>
+        <translation>Choose the documents to import</translation>
+    </message>
+    <message>
+        <source>Đã nhập %1/%2 tệp.</source>
+        <translation>Imported %1 of %2 files.</translation>
+    </message>
+    <message>
+        <source>Không nhập được:</source>
+        <translation>Not imported:</translation>
     </message>
     <message>
         <source>Chọn tài liệu để nhập</source>
@@ -1759,6 +2470,97 @@ Zalo: 0912 345 678</translation>
     </message>
 </context>
 <context>
+    <name>KeyView</name>
+    <message>
+        <source>Dữ liệu được mã hóa (SQLCipher, AES-256); khóa nằm trong kho khóa của hệ điều hành trên máy này.</source>
+        <translation>The data is encrypted (SQLCipher, AES-256); the key is in this computer&apos;s operating system keyring.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu được mã hóa (SQLCipher, AES-256); khóa được tạo từ cụm mật khẩu nhập mỗi lần mở Hotline.</source>
+        <translation>The data is encrypted (SQLCipher, AES-256); the key comes from the passphrase entered each time Hotline opens.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu chưa được mã hóa.</source>
+        <translation>The data is not encrypted.</translation>
+    </message>
+    <message>
+        <source>Xem lại khóa khôi phục</source>
+        <translation>View the recovery key again</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của bạn, để xem khóa khôi phục</source>
+        <translation>Your password, to view the recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Hiện khóa khôi phục</source>
+        <translation>&amp;Show the recovery key</translation>
+    </message>
+    <message>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của bạn</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <source>Khóa khôi phục hiện tại (lần xem này được ghi vào nhật ký). Nó tự ẩn sau 2 phút; đừng để màn hình này mở khi rời bàn.</source>
+        <translation>The current recovery key (this viewing is recorded in the log). It hides itself after 2 minutes; do not leave this screen open when you leave the desk.</translation>
+    </message>
+    <message>
+        <source>Đổi khóa mã hóa</source>
+        <translation>Change the encryption key</translation>
+    </message>
+    <message>
+        <source>Đổi khóa khi nghi khóa khôi phục đã lộ. Dữ liệu được mã hóa lại, một khóa khôi phục MỚI hiện một lần, khóa cũ hết hiệu lực (các bản sao lưu cũ vẫn cần khóa cũ). Sau đó Hotline đóng lại; mở lại để làm tiếp.</source>
+        <translation>Change the key if the recovery key may have been seen by others. The data is encrypted again, a NEW recovery key is shown once, and the old key stops working (old backups still need the old key). Hotline then closes; open it again to go on.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của bạn, để đổi khóa</source>
+        <translation>Your password, to change the key</translation>
+    </message>
+    <message>
+        <source>Cụm mật khẩu mới</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Nhập lại cụm mật khẩu mới</source>
+        <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Nhập lại</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;khóa…</source>
+        <translation>Change the &amp;key…</translation>
+    </message>
+    <message>
+        <source>cần đăng nhập</source>
+        <translation>login required</translation>
+    </message>
+    <message>
+        <source>Cụm mật khẩu mới phải có ít nhất %1 ký tự.</source>
+        <translation>The new passphrase must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập cụm mật khẩu không khớp.</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <source>Bấm lần nữa để đổi khóa</source>
+        <translation>Press again to change the key</translation>
+    </message>
+    <message>
+        <source>Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực). Sau khi chép hoặc in, Hotline sẽ đóng; mở lại để làm tiếp.</source>
+        <translation>The encryption key has been changed. This is the NEW recovery key (the old one no longer works). Once it is copied or printed Hotline closes; open it again to go on.</translation>
+    </message>
+    <message>
+        <source>Đóng &amp;Hotline</source>
+        <translation>Close &amp;Hotline</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySearchPanel</name>
     <message>
         <source>Ghi chú của điều đang chọn</source>
@@ -1775,6 +2577,10 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Sao chép trích dẫn</source>
         <translation>Copy citation</translation>
+    </message>
+    <message>
+        <source>Trích dẫn điều đang chọn cho cuộc gọi</source>
+        <translation>Cite the selected article in the call</translation>
     </message>
 </context>
 <context>
@@ -1820,19 +2626,66 @@ Zalo: 0912 345 678</translation>
     <name>LockScreen</name>
     <message>
         <source>Hotline đã khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline is locked</translation>
     </message>
     <message>
         <source>Màn hình khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock screen</translation>
     </message>
     <message>
         <source>Đã đăng xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged out</translation>
     </message>
     <message>
         <source>Cuộc gọi đang ghi được giữ nguyên. Nếu người khác đăng nhập, cuộc gọi này nằm trong danh sách &quot;chưa lưu&quot; để người ghi tiếp tục.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call being logged is kept as it is. If someone else logs in, it waits in the &quot;unsaved&quot; list for whoever took it to carry on.</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>Cụm mật khẩu không đúng (hoặc tệp dữ liệu bị hỏng). Nhập lại, hoặc dùng khóa khôi phục.</source>
+        <translation>Wrong passphrase (or a damaged data file). Try again, or use the recovery key.</translation>
+    </message>
+    <message>
+        <source>khóa khôi phục không mở được dữ liệu này</source>
+        <translation>the recovery key does not open this data</translation>
+    </message>
+    <message>
+        <source>cụm mật khẩu không đúng (cần đúng cụm mật khẩu để khôi phục)</source>
+        <translation>wrong passphrase (the right passphrase is needed to restore)</translation>
+    </message>
+    <message>
+        <source>Không khôi phục được từ %1: %2. Dữ liệu hiện tại giữ nguyên.</source>
+        <translation>Could not restore from %1: %2. The current data is unchanged.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục dữ liệu từ bản sao lưu %1.</source>
+        <translation>The data was restored from the backup %1.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trước đó được giữ tại %1.</source>
+        <translation>The previous data is kept in %1.</translation>
+    </message>
+    <message>
+        <source>Hotline không mở được dữ liệu</source>
+        <translation>Hotline cannot open its data</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu của Hotline.
+
+%1
+
+Chưa có dữ liệu nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu hoặc khôi phục từ bản sao lưu (thư mục backups).</source>
+        <translation>Hotline&apos;s database could not be opened.
+
+%1
+
+No data has been changed. Check the data folder or restore from a backup (the backups folder).</translation>
+    </message>
+    <message>
+        <source>Dữ liệu đã được mã hóa lại bằng cụm mật khẩu mới. Đây là khóa khôi phục MỚI; khóa cũ không còn dùng được.</source>
+        <translation>The data is now encrypted with the new passphrase. This is the NEW recovery key; the old key no longer works.</translation>
     </message>
 </context>
 <context>
@@ -1920,8 +2773,31 @@ Zalo: 0912 345 678</translation>
         <translation>Follow-ups</translation>
     </message>
     <message>
+        <source>Mở trang thứ %1 bên trái</source>
+        <translation>Open page %1 of the sidebar</translation>
+    </message>
+    <message>
+        <source>Đến khung tra cứu bên cạnh phiếu gọi</source>
+        <translation>Go to the search panel beside the call form</translation>
+    </message>
+    <message>
         <source>Đang ghi cuộc gọi: %1</source>
         <translation>Call in progress: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScheduler</name>
+    <message>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Sao lưu lúc %1 ✓</source>
+        <translation>Backed up at %1 ✓</translation>
+    </message>
+    <message>
+        <source>Sao lưu tự động lỗi: %1</source>
+        <translation>Automatic backup failed: %1</translation>
     </message>
 </context>
 <context>
@@ -2222,7 +3098,7 @@ Zalo: 0912 345 678</translation>
     </message>
     <message>
         <source>&amp;Kỳ báo cáo:</source>
-        <translation>&amp;Period:</translation>
+        <translation>P&amp;eriod:</translation>
     </message>
     <message>
         <source>Ngày trong kỳ</source>
@@ -2285,7 +3161,7 @@ Zalo: 0912 345 678</translation>
         <translation>Sync status</translation>
     </message>
     <message>
-        <source>Đồng bộ &amp;ngay</source>
+        <source>Đồng &amp;bộ ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
@@ -2303,6 +3179,30 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Lưu vào:</source>
         <translation>Saved to:</translation>
+    </message>
+    <message>
+        <source>Ngày %1</source>
+        <translation>Day %1</translation>
+    </message>
+    <message>
+        <source>Tháng %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>Quý %1/%2</source>
+        <translation>Quarter %1/%2</translation>
+    </message>
+    <message>
+        <source>Năm %1</source>
+        <translation>Year %1</translation>
+    </message>
+    <message>
+        <source>Tuần từ ngày %1 đến ngày %2</source>
+        <translation>Week from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Từ ngày %1 đến ngày %2</source>
+        <translation>From %1 to %2</translation>
     </message>
     <message>
         <source>Đã lưu %1 vào %2</source>
@@ -2370,6 +3270,61 @@ Zalo: 0912 345 678</translation>
     </message>
 </context>
 <context>
+    <name>RetentionView</name>
+    <message>
+        <source>Sau một số năm, cuộc gọi cũ không cần giữ tên, số điện thoại, nội dung và kết quả tư vấn nữa. Chính sách này xóa các thông tin đó (cả các phiên bản cũ và bản nháp) nhưng giữ mã vấn đề, mức độ, giới tính, độ tuổi, địa bàn để thống kê; số điện thoại được thay bằng mã băm để vẫn đếm được người gọi lại. Hotline tự áp dụng mỗi ngày một lần khi đã đặt thời hạn. Mỗi lần áp dụng được ghi vào nhật ký.</source>
+        <translation>After some years an old call no longer needs its names, phone number, content and counselling outcome. This policy deletes them (from earlier versions and drafts too) but keeps the issue codes, level, sex, age group and area for statistics; the phone number becomes a hash so that repeat callers can still be counted. Hotline applies it once a day when a period is set. Each run is recorded in the log.</translation>
+    </message>
+    <message>
+        <source>không tự xóa</source>
+        <translation>never delete</translation>
+    </message>
+    <message>
+        <source> năm</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Giữ thông tin định danh bao nhiêu năm</source>
+        <translation>How many years to keep identifying information</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu thời hạn</source>
+        <translation>&amp;Save the period</translation>
+    </message>
+    <message>
+        <source>Giữ thông tin định danh</source>
+        <translation>Keep identifying information</translation>
+    </message>
+    <message>
+        <source>Áp &amp;dụng ngay</source>
+        <translation>&amp;Apply now</translation>
+    </message>
+    <message>
+        <source>Không xóa thông tin định danh của cuộc gọi nào.</source>
+        <translation>No call has its identifying information deleted.</translation>
+    </message>
+    <message>
+        <source>Cuộc gọi trước ngày %1 sẽ mất tên, số điện thoại và nội dung.</source>
+        <translation>Calls before %1 will lose their names, phone numbers and content.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thời hạn lưu trữ.</source>
+        <translation>Retention period saved.</translation>
+    </message>
+    <message>
+        <source>Bấm lần nữa để xóa (không hoàn tác được)</source>
+        <translation>Press again to delete (cannot be undone)</translation>
+    </message>
+    <message>
+        <source>Đã xóa thông tin định danh của %1 cuộc gọi trước %2.</source>
+        <translation>Identifying information removed from calls before %2 (calls: %1).</translation>
+    </message>
+    <message>
+        <source>Không áp dụng được: %1</source>
+        <translation>Could not apply: %1</translation>
+    </message>
+</context>
+<context>
     <name>SecurityFields</name>
     <message>
         <source> phút</source>
@@ -2424,70 +3379,81 @@ Zalo: 0912 345 678</translation>
     <name>SessionController</name>
     <message>
         <source>Cài đặt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings…</translation>
     </message>
     <message>
         <source>Khóa màn hình</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the screen</translation>
     </message>
     <message>
         <source>Đăng xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out</translation>
     </message>
     <message>
         <source>Đổi mật khẩu của tôi…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change my password…</translation>
     </message>
     <message>
         <source>Đăng xuất / khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out / lock</translation>
     </message>
     <message>
         <source>Tài khoản, cài đặt (%1), khóa màn hình (%2), đăng xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Account, settings (%1), lock the screen (%2), log out</translation>
     </message>
     <message>
         <source>Tài khoản: đổi mật khẩu, cài đặt, khóa màn hình, đăng xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Account: change password, settings, lock the screen, log out</translation>
     </message>
     <message>
         <source>Sao lưu tự động</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup</translation>
     </message>
     <message numerus="yes">
         <source>Tự khóa sau %n phút không dùng để giữ bí mật thông tin người gọi. Đăng nhập để tiếp tục.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Locked after %n minute without use, to keep callers&apos; information confidential. Log in to continue.</numerusform>
+            <numerusform>Locked after %n minutes without use, to keep callers&apos; information confidential. Log in to continue.</numerusform>
         </translation>
     </message>
     <message>
         <source>Đã khóa. Đăng nhập để tiếp tục.</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked. Log in to continue.</translation>
     </message>
     <message>
         <source>Đăng nhập để ghi và xem cuộc gọi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in to record and view calls.</translation>
     </message>
     <message>
         <source>Đã khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked</translation>
     </message>
     <message>
         <source>Chưa đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged in</translation>
     </message>
     <message>
         <source>Người trực: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>On duty: %1 (%2)</translation>
     </message>
     <message>
-        <source>%1 ▾</source>
-        <translation type="unfinished"></translation>
+        <source>%1 · Khóa / Đăng xuất</source>
+        <translation>%1 · Lock / Log out</translation>
     </message>
     <message>
         <source>Quản trị</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục: %1</source>
+        <translation>Choose a folder: %1</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +3516,13 @@ Zalo: 0912 345 678</translation>
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <source>Không lưu được cài đặt: %1</source>
+        <translation>The settings could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Thiết lập Hotline lần đầu</source>
@@ -2570,25 +3543,6 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Thoát</source>
         <translation>Quit</translation>
-    </message>
-</context>
-<context>
-    <name>Startup</name>
-    <message>
-        <source>Hotline không mở được dữ liệu</source>
-        <translation>Hotline cannot open its data</translation>
-    </message>
-    <message>
-        <source>Không mở được cơ sở dữ liệu của Hotline.
-
-%1
-
-Chưa có dữ liệu nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu hoặc khôi phục từ bản sao lưu (thư mục backups).</source>
-        <translation>Hotline&apos;s database could not be opened.
-
-%1
-
-No data has been changed. Check the data folder or restore from a backup (the backups folder).</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +3750,180 @@ No data has been changed. Check the data folder or restore from a backup (the ba
     </message>
 </context>
 <context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>đang dùng</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>đã khóa</source>
+        <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Danh sách tài khoản</source>
+        <translation>List of accounts</translation>
+    </message>
+    <message>
+        <source>Tài khoản đã chọn</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <source>Vai trò mới</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;vai trò</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới cho tài khoản đã chọn</source>
+        <translation>New password for the selected account</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Đặt lại &amp;mật khẩu</source>
+        <translation>Reset &amp;password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Nhập lại</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Thêm tài khoản</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập mới</source>
+        <translation>New username</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>&amp;Tạo tài khoản</source>
+        <translation>&amp;Create account</translation>
+    </message>
+    <message>
+        <source>Tên đăng &amp;nhập</source>
+        <translation>User&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Họ tên</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>Vai &amp;trò</source>
+        <translation>Ro&amp;le</translation>
+    </message>
+    <message>
+        <source>Mật &amp;khẩu</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;lại</source>
+        <translation>Repe&amp;at</translation>
+    </message>
+    <message>
+        <source>(chưa chọn)</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản</source>
+        <translation>Lock the account</translation>
+    </message>
+    <message>
+        <source>&amp;Khóa tài khoản</source>
+        <translation>Loc&amp;k account</translation>
+    </message>
+    <message>
+        <source>&amp;Mở khóa tài khoản</source>
+        <translation>&amp;Unlock account</translation>
+    </message>
+    <message>
+        <source>cần đăng nhập</source>
+        <translation>login required</translation>
+    </message>
+    <message>
+        <source>Nhập tên đăng nhập cho tài khoản mới.</source>
+        <translation>Enter a username for the new account.</translation>
+    </message>
+    <message>
+        <source>Đã tạo tài khoản %1 (%2).</source>
+        <translation>Account %1 created (%2).</translation>
+    </message>
+    <message>
+        <source>đổi mật khẩu của chính mình trong menu tài khoản (cần mật khẩu hiện tại)</source>
+        <translation>change your own password from the account menu (your current password is needed)</translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mật khẩu cho %1; báo cho người đó đổi lại khi đăng nhập.</source>
+        <translation>Password reset for %1; tell them to change it when they log in.</translation>
+    </message>
+    <message>
+        <source>không tự đổi vai trò của chính mình</source>
+        <translation>you cannot change your own role</translation>
+    </message>
+    <message>
+        <source>%1 giờ là %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Đã khóa tài khoản %1.</source>
+        <translation>Account %1 locked.</translation>
+    </message>
+    <message>
+        <source>Đã mở khóa tài khoản %1.</source>
+        <translation>Account %1 unlocked.</translation>
+    </message>
+</context>
+<context>
     <name>_ReadingSearch</name>
     <message>
         <source>Lọc theo loại văn bản</source>
@@ -2844,6 +3972,18 @@ No data has been changed. Check the data folder or restore from a backup (the ba
     <message>
         <source>Văn bản:</source>
         <translation>Document:</translation>
+    </message>
+    <message>
+        <source>Trích dẫn điều đang đọc cho cuộc gọi</source>
+        <translation>Cite the article being read in the call</translation>
+    </message>
+    <message>
+        <source>Điều trước</source>
+        <translation>Previous article</translation>
+    </message>
+    <message>
+        <source>Điều sau</source>
+        <translation>Next article</translation>
     </message>
     <message>
         <source>Mọi loại</source>
@@ -2898,7 +4038,7 @@ No data has been changed. Check the data folder or restore from a backup (the ba
     </message>
     <message>
         <source>%1 kết quả</source>
-        <translation type="unfinished">Results: %1</translation>
+        <translation>Results: %1</translation>
     </message>
     <message>
         <source>Lỗi tìm kiếm: %1</source>
