@@ -634,3 +634,13 @@ def test_date_fields_take_day_first_dates(typed, stored):
         assert parse_display_date(display_date(stored)) == stored
     assert display_date("2026-03-05") == "05/03/2026"
     assert display_date("không rõ") == "không rõ"
+
+
+def test_times_from_the_store_are_shown_day_first():
+    from hotline.ui.i18n import display_datetime
+
+    assert display_datetime("2026-03-05T14:07:09+07:00") == "05/03/2026 14:07"
+    assert display_datetime("2026-03-05 09:30") == "05/03/2026 09:30"
+    assert display_datetime("2026-03-05") == "05/03/2026"
+    assert display_datetime("") == ""
+    assert display_datetime("chưa có") == "chưa có"

@@ -561,8 +561,8 @@ class CallForm(QWidget):
         number = keys.removeprefix("Alt+")
         if number.isdigit() and 1 <= int(number) <= len(NON_COUNSELLING):
             code = NON_COUNSELLING[int(number) - 1]
-            return self.tr("Lưu ngay cuộc gọi không tư vấn: %1").replace(
-                "%1", self.tax.label("categories", code, self.lang))
+            label = self.tax.label("categories", code, self.lang).split(":")[-1].strip()
+            return self.tr("Lưu ngay cuộc gọi không tư vấn: %1").replace("%1", label)
         return ""
 
     # --------------------------------------------------------------- lists

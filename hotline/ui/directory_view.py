@@ -76,7 +76,7 @@ from hotline.directory.models import (
 from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
-from hotline.ui.i18n import display_date, parse_display_date
+from hotline.ui.i18n import display_date, display_datetime, parse_display_date
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import CategoryPicker, ErrorLabel, InlineBar, SearchCombo
 
@@ -862,7 +862,7 @@ class DirectoryView(QWidget):
                       "bundle": self.tr("cập nhật bản đi kèm")}
             for change in self.directory.history(hit.entry.id)[:5]:
                 fields = f" ({', '.join(change.fields)})" if change.fields else ""
-                history.append(f"{change.at[:16].replace('T', ' ')} · "
+                history.append(f"{display_datetime(change.at)} · "
                                f"{labels.get(change.action, change.action)}{fields} · "
                                f"{change.by}")
         self.detail.set_hit(hit, history)
@@ -1363,7 +1363,7 @@ class ReferralStatusWidget(QWidget):
         parts = [item.name, phone, status, item.note]
         if isinstance(item, ReferralItem):
             parts.insert(0, self.tr("Cuộc gọi #%1 (%2)").replace("%1", str(item.call_id))
-                         .replace("%2", item.call_received_at[:16].replace("T", " ")))
+                         .replace("%2", display_datetime(item.call_received_at)))
         return " · ".join(p for p in parts if p)
 
     def _on_row(self, row: int) -> None:

@@ -210,3 +210,14 @@ def parse_display_date(text: str) -> str:
         except ValueError:
             return value
     return value
+
+
+def display_datetime(iso_text: str) -> str:
+    """'2026-03-05T14:07:09+07:00' → '05/03/2026 14:07' (the time as written, no zone
+    conversion); a bare date → '05/03/2026'; anything else unchanged."""
+    text = (iso_text or "").strip()
+    day = display_date(text[:10])
+    if day == text[:10]:
+        return iso_text
+    clock = text[11:16]
+    return f"{day} {clock}" if len(clock) == 5 and clock[2] == ":" else day

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from hotline.reports.periods import ROMAN, Period, classify, period_of
 from hotline.reports.service import ReportFiles
 from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
+from hotline.ui.i18n import display_datetime
 from hotline.ui.tasks import run_task
 from hotline.ui.widgets import InlineBar
 
@@ -155,7 +156,7 @@ class SyncLogModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == self.TIME:
-                return e.at[:16].replace("T", " ")
+                return display_datetime(e.at)
             if col == self.TARGET:
                 return self._targets.get(e.target, e.target)
             if col == self.DAY:
@@ -619,8 +620,8 @@ class ReportsView(QWidget):
             name = self.log_model.target_label(t.target)
             line = self.tr("%1 → %2: đã gửi đến ngày %3; thành công gần nhất: %4").replace(
                 "%1", name).replace("%2", t.destination).replace(
-                "%3", t.last_day or self.tr("chưa có")).replace(
-                "%4", (t.last_success_at or self.tr("chưa có"))[:16].replace("T", " "))
+                "%3", display_datetime(t.last_day) or self.tr("chưa có")).replace(
+                "%4", display_datetime(t.last_success_at) or self.tr("chưa có"))
             if t.failures:
                 line += self.tr(" — LỖI (%1 lần): %2; thử lại lúc %3").replace(
                     "%1", str(t.failures)).replace("%2", t.last_error).replace(
