@@ -49,7 +49,6 @@ def apply(calls: CallService, audit: AuditLog, *, years: int, actor: str,
             tx.execute("UPDATE calls SET caller_name = '', summary = '', outcome = '', "
                        "callback_note = '', phone = ? WHERE id = ?",
                        (hashes.get(r["phone"], r["phone"]), r["id"]))
-            tx.execute("DELETE FROM calls_fts WHERE rowid = ?", (r["id"],))
             tx.execute("DELETE FROM call_versions WHERE call_id = ?", (r["id"],))
             tx.execute("DELETE FROM drafts WHERE call_id = ?", (r["id"],))
             tx.execute("UPDATE referrals SET note = '' WHERE call_id = ?", (r["id"],))
