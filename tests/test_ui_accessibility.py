@@ -129,6 +129,51 @@ def test_dialogs_have_named_inputs(qtbot, app):
     assert not problems, "\n".join(problems)
 
 
+@pytest.fixture
+def admin(app):
+    from argon2 import PasswordHasher
+
+    app.accounts.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    user = app.accounts.create_first_admin("admin", "Nguyễn Văn An", "admin-mật-khẩu")
+    app.session.user = user
+    return user
+
+
+def test_admin_page_and_account_menu_have_named_inputs(qtbot, app, admin):
+    """Logged in as the administrator: the admin page (users, log, backups, export, key,
+    retention) and the lock screen."""
+    from hotline.ui.lock import install_security
+    from hotline.ui.pages import install_pages
+
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    install_pages(window, app)
+    install_security(window, app)
+    window.show()
+    for row in range(window.sidebar.count()):
+        window.show_page(window.sidebar.item(row).data(256))
+    missing = unnamed_inputs(window)
+    window.close()
+    assert not missing, "\n".join(missing)
+
+
+def test_start_up_dialogs_have_named_inputs(qtbot, app, admin):
+    from hotline.ui.login import LoginDialog, PassphraseDialog
+    from hotline.ui.setup_wizard import SetupWizard
+    from hotline.ui.users_view import ChangePasswordDialog
+
+    dialogs: list[QWidget] = [LoginDialog(app), ChangePasswordDialog(app, admin),
+                              SetupWizard(app)]
+    dialogs += [PassphraseDialog(mode) for mode in ("create", "enter", "recover")]
+    problems = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems += [f"{type(dialog).__name__}: {m}" for m in unnamed_inputs(dialog)]
+        dialog.close()
+    assert not problems, "\n".join(problems)
+
+
 def test_the_check_finds_an_unnamed_field(qtbot):
     root = QWidget()
     qtbot.addWidget(root)

@@ -254,6 +254,19 @@ def _mnemonic_clashes(root: QWidget) -> list[str]:
     return [f"Alt+{k.upper()}: {v}" for k, v in claims.items() if len(v) > 1]
 
 
+def _clashes_on_every_tab(root: QWidget) -> list[str]:
+    """Mnemonic clashes of `root` with each tab of each of its tab widgets shown in turn
+    (a hidden tab's keys do not count)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    clashes = set(_mnemonic_clashes(root))
+    for tabs in root.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            clashes |= {f"{tabs.tabText(index)}: {c}" for c in _mnemonic_clashes(root)}
+    return sorted(clashes)
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_alt_mnemonics_do_not_clash_on_any_page(qtbot, data_dir, lang):
     import json
@@ -270,15 +283,40 @@ def test_alt_mnemonics_do_not_clash_on_any_page(qtbot, data_dir, lang):
     i18n.install_translators(qt, lang)
     app = open_app(data_dir)
     try:
+        from argon2 import PasswordHasher
+
+        from hotline.ui.lock import install_security
+        from hotline.ui.login import LoginDialog, PassphraseDialog
+        from hotline.ui.settings_dialog import SettingsDialog
+        from hotline.ui.setup_wizard import SetupWizard
+
+        app.accounts.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+        app.session.user = app.accounts.create_first_admin("admin", "An", "admin-mật-khẩu")
         win = MainWindow(app)
         qtbot.addWidget(win)
         install_pages(win, app)
+        install_security(win, app)
         win.show()
         clashes = []
         for row in range(win.sidebar.count()):
             key = win.sidebar.item(row).data(256)
             win.show_page(key)
-            clashes += [f"{key}: {c}" for c in _mnemonic_clashes(win.page(key))]
+            clashes += [f"{key}: {c}" for c in _clashes_on_every_tab(win.page(key))]
+        dialogs = [SettingsDialog(app), LoginDialog(app), PassphraseDialog("create"),
+                   PassphraseDialog("enter")]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            clashes += [f"{type(dialog).__name__}: {c}" for c in _clashes_on_every_tab(dialog)]
+            dialog.close()
+        wizard = SetupWizard(app)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        for page_id in wizard.pageIds():
+            page = wizard.page(page_id)
+            clashes += [f"wizard {type(page).__name__}: {c}"
+                        for c in _mnemonic_clashes(page)]
+        wizard.close()
         assert not clashes, "\n".join(clashes)
         win.close()
     finally:

@@ -230,10 +230,10 @@ class SyncMailFields(QWidget):
         self.smtp_to.setPlaceholderText(self.tr("các địa chỉ cách nhau bởi dấu phẩy"))
         mail_form.addRow(self.tr("Máy &chủ SMTP"), self.smtp_host)
         mail_form.addRow(self.tr("Cổ&ng"), self.smtp_port)
-        mail_form.addRow(self.tr("&Bảo mật"), self.smtp_security)
-        mail_form.addRow(self.tr("&Tài khoản"), self.smtp_user)
+        mail_form.addRow(self.tr("Bả&o mật"), self.smtp_security)  # Alt letters unique here
+        mail_form.addRow(self.tr("Tài &khoản"), self.smtp_user)
         mail_form.addRow(self.tr("&Mật khẩu"), self.smtp_password)
-        mail_form.addRow(self.tr("Người &gửi"), self.smtp_from)
+        mail_form.addRow(self.tr("Ngườ&i gửi"), self.smtp_from)
         mail_form.addRow(self.tr("Gửi &tới"), self.smtp_to)
         layout.addWidget(self.mail)
         self.error = ErrorLabel(self)

@@ -180,8 +180,8 @@ class UsersView(QWidget):
         self.add_button = QPushButton(self.tr("&Tạo tài khoản"), self.add_box)
         aform.addRow(self.tr("Tên đăng &nhập"), self.new_username)
         aform.addRow(self.tr("&Họ tên"), self.new_name)
-        aform.addRow(self.tr("Vai &trò"), self.new_role)
-        aform.addRow(self.tr("Mật &khẩu"), self.new_password)
+        aform.addRow(self.tr("Vai t&rò"), self.new_role)  # Alt+T/K: the buttons
+        aform.addRow(self.tr("Mật khẩ&u"), self.new_password)
         aform.addRow(self.tr("Nhập &lại"), self.new_password2)
         aform.addRow(self.add_button)
         side.addWidget(self.add_box)

@@ -3680,31 +3680,31 @@ No data has been changed. Check the data folder or restore from a backup (the ba
     </message>
     <message>
         <source>Máy &amp;chủ SMTP</source>
-        <translation>SMTP &amp;server</translation>
+        <translation>SMTP ser&amp;ver</translation>
     </message>
     <message>
         <source>Cổ&amp;ng</source>
         <translation>&amp;Port</translation>
     </message>
     <message>
-        <source>&amp;Bảo mật</source>
+        <source>Bả&amp;o mật</source>
         <translation>Se&amp;curity</translation>
     </message>
     <message>
-        <source>&amp;Tài khoản</source>
+        <source>Tài &amp;khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <source>&amp;Mật khẩu</source>
-        <translation>&amp;Password</translation>
-    </message>
-    <message>
-        <source>Người &amp;gửi</source>
+        <source>Ngườ&amp;i gửi</source>
         <translation>Se&amp;nder</translation>
     </message>
     <message>
+        <source>&amp;Mật khẩu</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
         <source>Gửi &amp;tới</source>
-        <translation>Send &amp;to</translation>
+        <translation>Send t&amp;o</translation>
     </message>
     <message>
         <source>Nhập máy chủ thư (SMTP), hoặc bỏ chọn gửi e-mail.</source>
@@ -3859,11 +3859,11 @@ No data has been changed. Check the data folder or restore from a backup (the ba
         <translation>&amp;Full name</translation>
     </message>
     <message>
-        <source>Vai &amp;trò</source>
+        <source>Vai t&amp;rò</source>
         <translation>Ro&amp;le</translation>
     </message>
     <message>
-        <source>Mật &amp;khẩu</source>
+        <source>Mật khẩ&amp;u</source>
         <translation>Pass&amp;word</translation>
     </message>
     <message>
