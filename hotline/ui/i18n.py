@@ -7,8 +7,9 @@ English buttons in the middle of a call. English loads `hotline_en.qm` (ours) an
 `qtbase_en.qm`. Both files are built by `scripts/update-translations`.
 
 Translators are children of the application with a recognisable object name, so installing
-a language again (the settings dialog, a test) first removes the previous ones: there is
-no module-level state.
+a language again (a test, a later live switch) first removes the previous ones: there is
+no module-level state. Views write their texts once, when they are built, so a language
+chosen in the settings applies at the next start (the settings dialog says so).
 
 Dates are dd/mm/yyyy in both languages: the users are in Vietnam, and a date written
 the American way would be misread.
@@ -41,9 +42,6 @@ PY_DATE_FORMAT = "%d/%m/%Y"
 PY_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 TRANSLATOR_PREFIX = "hotline-translator:"
 DEFAULT_FONT_PROPERTY = "hotline_default_font"  # the system's font, before any size is set
-# Whether the language can change without a restart: every view writes its texts once,
-# when it is built, so a new language shows once the window is built again.
-LIVE_SWITCHING = False
 
 
 def normalize_language(language: object) -> str:
