@@ -94,6 +94,7 @@ def cmd_daily(app: App, args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"không ghi được báo cáo vào {args.out}: {exc.strerror or exc}"
                            ) from exc
+    app.audit.record(app.actor, "report.daily", day.isoformat())
     _print_files(files, args.json)
     return 0
 
@@ -108,6 +109,7 @@ def cmd_period(app: App, args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"không ghi được báo cáo vào {args.out}: {exc.strerror or exc}"
                            ) from exc
+    app.audit.record(app.actor, "report.period", f"{args.date_from}..{args.date_to}")
     _print_files(files, args.json)
     return 0
 
@@ -125,6 +127,9 @@ def cmd_sync(app: App, args: argparse.Namespace) -> int:
     except SyncBusy as exc:
         print(f"hotline: bỏ qua: {exc}", file=sys.stderr)
         return 0
+    if result.delivered or result.failures:
+        app.audit.record(app.actor, "sync.run", "", (),
+                         f"{len(result.delivered)} delivered, {len(result.failures)} failed")
     if args.json:
         json.dump({"configured": list(result.configured),
                    "delivered": [{"target": d.target, "day": d.day.isoformat(),
