@@ -58,6 +58,7 @@ from hotline.ui.widgets import (
     CategoryPicker,
     DateTimeField,
     ErrorLabel,
+    FlowLayout,
     InlineBar,
     SearchCombo,
 )
@@ -191,7 +192,7 @@ class CallForm(QWidget):
         self.emergency.hide()
         outer.addWidget(self.emergency)
 
-        nc_row = QHBoxLayout()
+        nc_row = FlowLayout()  # wraps at a large font rather than widen the window
         nc_label = QLabel(self.tr("Không tư vấn (lưu ngay):"), self)
         nc_row.addWidget(nc_label)
         self.nc_buttons: dict[str, QPushButton] = {}
@@ -204,7 +205,6 @@ class CallForm(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             nc_row.addWidget(button)
             self.nc_buttons[code] = button
-        nc_row.addStretch(1)
         outer.addLayout(nc_row)
 
         scroll = QScrollArea(self)

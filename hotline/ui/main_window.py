@@ -235,7 +235,10 @@ class MainWindow(QMainWindow):
         self.search_tabs.show()
         if self.search_tabs.count() == 1:
             width = max(self.call_page.width(), 900)
-            self.call_page.setSizes([width * 3 // 5, width * 2 // 5])
+            # The form's natural width (its rows unwrapped) when there is room; the panel
+            # keeps at least its minimum (the splitter shrinks the form first at big fonts).
+            form = max(width * 3 // 5, self.call_form.sizeHint().width())
+            self.call_page.setSizes([form, max(width - form, width * 2 // 5)])
         return index
 
     def show_page(self, key: str) -> None:

@@ -14,6 +14,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListView,
     QPushButton,
@@ -105,6 +110,79 @@ class InlineBar(QFrame):
     def clear(self) -> None:
         self._auto_hide.stop()
         self.hide()
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping onto the next line when the row is too narrow: a row
+    of buttons never makes the window wider than the screen at a large font or at 150 %."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() for i in self._items) + self._spacing * max(
+            0, len(self._items) - 1)
+        height = max((i.sizeHint().height() for i in self._items), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in `rect` (each line's items centred on the line); returns the
+        height used."""
+        lines: list[list[QLayoutItem]] = [[]]
+        x = rect.x()
+        for item in self._items:
+            width = item.sizeHint().width()
+            if lines[-1] and x + width > rect.right() + 1:
+                lines.append([])
+                x = rect.x()
+            lines[-1].append(item)
+            x += width + self._spacing
+        y = rect.y()
+        for line in lines:
+            height = max((i.sizeHint().height() for i in line), default=0)
+            x = rect.x()
+            for item in line:
+                hint = item.sizeHint()
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self._spacing
+            y += height + self._spacing
+        return max(0, y - self._spacing - rect.y())
 
 
 class ErrorLabel(QLabel):
