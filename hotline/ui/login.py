@@ -376,7 +376,6 @@ class Startup(QObject):
         self.recovery_dialog: RecoveryKeyDialog | None = None
         self.login_dialog: LoginDialog | None = None
         self.wizard: SetupWizard | None = None
-        self.error_box: QMessageBox | None = None
         self._new_code = ""
         self._audit: list[tuple[str, str, str]] = []  # (action, target, detail) once open
 
@@ -524,18 +523,15 @@ class Startup(QObject):
         self._audit.append(("backup.restore", file.name, ""))
 
     def _fail(self, exc: BaseException) -> None:
-        """Could not open the data: say so (without blocking) and change nothing."""
-        box = QMessageBox(QMessageBox.Icon.Critical,
-                          QCoreApplication.translate("Login", "Hotline không mở được dữ liệu"),
-                          QCoreApplication.translate(
-                              "Login", "Không mở được cơ sở dữ liệu của Hotline.\n\n%1\n\n"
-                              "Chưa có dữ liệu nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu "
-                              "hoặc khôi phục từ bản sao lưu (thư mục backups)."
-                          ).replace("%1", str(exc)),
-                          QMessageBox.StandardButton.Close, self.window)
-        self.error_box = box
-        box.finished.connect(lambda _r: self._finish(None))
-        box.open()
+        """Could not open the data: say so and change nothing. (A modal box is right here:
+        nothing else can happen, and Hotline closes when it is read.)"""
+        QMessageBox.critical(
+            self.window, QCoreApplication.translate("Login", "Hotline không mở được dữ liệu"),
+            QCoreApplication.translate(
+                "Login", "Không mở được cơ sở dữ liệu của Hotline.\n\n%1\n\nChưa có dữ liệu "
+                "nào bị thay đổi. Hãy kiểm tra thư mục dữ liệu hoặc khôi phục từ bản sao lưu "
+                "(thư mục backups).").replace("%1", str(exc)))
+        self._finish(None)
 
     # ----------------------------------------------------------- then who
     def _opened(self, app: App) -> None:
