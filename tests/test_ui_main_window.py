@@ -192,7 +192,12 @@ def test_start_shows_a_clear_message_when_the_database_is_damaged(qtbot, data_di
 
     from hotline.ui import main as ui_main
 
-    (data_dir / config.DATABASE_FILE).write_bytes(b"this is not a database" * 100)
+    from hotline.app import open_app
+
+    open_app(data_dir).close()  # an installed Hotline (its key in the keyring) …
+    (data_dir / config.DATABASE_FILE).write_bytes(b"this is not a database" * 100)  # … damaged
+    for side in ("-wal", "-shm"):
+        (data_dir / (config.DATABASE_FILE + side)).unlink(missing_ok=True)
     shown = []
     monkeypatch.setattr(QMessageBox, "critical",
                         staticmethod(lambda parent, title, text: shown.append((title, text))))
