@@ -190,9 +190,8 @@ def test_start_shows_a_clear_message_when_the_database_is_damaged(qtbot, data_di
                                                                   monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from hotline.ui import main as ui_main
-
     from hotline.app import open_app
+    from hotline.ui import main as ui_main
 
     open_app(data_dir).close()  # an installed Hotline (its key in the keyring) …
     (data_dir / config.DATABASE_FILE).write_bytes(b"this is not a database" * 100)  # … damaged
