@@ -461,3 +461,38 @@ def test_closing_the_window_during_the_login_ends_the_startup(qtbot, app, people
     assert startup.login_dialog is not None
     window.close()
     assert results == [None] and startup.app is None
+
+
+def test_a_damaged_database_is_reported_and_start_returns_none(qtbot, data_dir, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from hotline import config
+    from hotline.app import open_app
+    from hotline.ui import main as ui_main
+
+    open_app(data_dir).close()  # key.json and the key in the keyring exist
+    (data_dir / config.DATABASE_FILE).write_bytes(b"this is not a database" * 100)
+    for side in ("-wal", "-shm"):
+        (data_dir / (config.DATABASE_FILE + side)).unlink(missing_ok=True)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: shown.append((title, text))))
+    assert ui_main.run(str(data_dir)) == 1
+    assert shown and "Không mở được cơ sở dữ liệu" in shown[0][1]
+
+
+def test_a_database_without_its_key_file_offers_the_recovery_key(qtbot, data_dir):
+    from hotline import config
+    from hotline.app import open_app
+
+    open_app(data_dir).close()
+    (data_dir / dbkey.KEY_FILE).unlink()  # e.g. only hotline.sqlite was copied to a new PC
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = Startup(window, data_dir)
+    startup.begin()
+    dialog = startup.passphrase_dialog
+    assert dialog is not None and dialog.mode == "recover"
+    assert "key.json" in dialog.message.text()
+    assert (data_dir / config.DATABASE_FILE).exists()
+    dialog.reject()
