@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "hotline" / "ui"
+PACKAGE = ROOT / "hotline"  # the window's texts and the core's messages (contexts core.*)
 TRANSLATIONS = ROOT / "resources" / "translations"
 EN_TS = TRANSLATIONS / "hotline_en.ts"
 BIN = Path(sys.executable).parent
@@ -108,10 +109,11 @@ def test_allow_list_only_holds_texts_that_exist():
 
 
 def test_committed_translations_follow_the_code(tmp_path):
-    """lupdate over hotline/ui finds exactly the texts of the committed .ts: a new or changed
-    text in the code fails here until scripts/update-translations is run and translated."""
+    """lupdate over hotline/ (window and core) finds exactly the texts of the committed .ts: a
+    new or changed text in the code fails here until scripts/update-translations is run and
+    translated."""
     fresh = tmp_path / "fresh.ts"
-    _lupdate([UI], fresh)
+    _lupdate([PACKAGE], fresh)
     extracted = {_key(m) for m in _messages(fresh)}
     committed = {_key(m) for m in _messages(EN_TS)}
     new = sorted(extracted - committed)

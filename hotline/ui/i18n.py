@@ -11,6 +11,9 @@ a language again (a test, a later live switch) first removes the previous ones: 
 no module-level state. Views write their texts once, when they are built, so a language
 chosen in the settings applies at the next start (the settings dialog says so).
 
+The Qt-free core's messages (hotline/translation.py) follow: installing English installs
+`QCoreApplication.translate` as the core's translator, removing the translators removes it.
+
 Dates are dd/mm/yyyy in both languages: the users are in Vietnam, and a date written
 the American way would be misread.
 """
@@ -25,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
+
+from hotline.translation import set_translator
 
 if TYPE_CHECKING:
     from hotline.config import Settings
@@ -90,6 +95,7 @@ def remove_translators(qt_app: QCoreApplication) -> None:
         qt_app.removeTranslator(translator)
         translator.setParent(None)
         translator.deleteLater()
+    set_translator(None)
 
 
 def install_translators(qt_app: QCoreApplication, language: str) -> list[str]:
@@ -108,6 +114,8 @@ def install_translators(qt_app: QCoreApplication, language: str) -> list[str]:
             translator.setParent(None)
             missing.append(str(path))
             log.warning("translation %s not loaded", path)
+    # The core's messages (validation, import rows, sync …) from the same catalogue.
+    set_translator(QCoreApplication.translate if language != DEFAULT_LANGUAGE else None)
     QLocale.setDefault(locale_for(language))
     return missing
 
