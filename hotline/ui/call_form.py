@@ -1343,7 +1343,7 @@ class CallForm(QWidget):
         }
         text = f"{parsed.display} · {kinds.get(parsed.kind, parsed.kind)}"
         if parsed.kind == "short" and parsed.e164 in phones.SHORT_NUMBERS:
-            text += " — " + phones.SHORT_NUMBERS[parsed.e164]
+            text += " — " + phones.short_number_name(parsed.e164)
         if parsed.renumbered_from:
             text += " · " + self.tr("số cũ %1 đã đổi thành số mới").replace(
                 "%1", parsed.renumbered_from)
