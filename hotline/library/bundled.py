@@ -18,6 +18,7 @@ from hotline.library.models import BUNDLED, REPLACED, STATUSES, Document, Sectio
 from hotline.library.query import normalize
 from hotline.resources_access import resource
 from hotline.text import fold
+from hotline.translation import translate
 
 FILE_SUFFIX = ".txt"
 HEADER_KEYS = ("symbol", "title", "type", "issuer", "issued", "effective", "status",
@@ -58,7 +59,8 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
     i = 0
 
     def fail(line_no: int, message: str) -> BundledFormatError:
-        return BundledFormatError(f"{name}, dòng {line_no}: {message}")
+        return BundledFormatError(translate("core.library", "{file}, dòng {line}: {problem}"
+                                            ).format(file=name, line=line_no, problem=message))
 
     while i < len(lines) and not lines[i].startswith(ENTRY_START):
         line = lines[i].rstrip()
@@ -67,36 +69,42 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
             continue
         if line[0].isspace():
             if not current_key:
-                raise fail(i, "dòng thụt lề không thuộc trường nào")
+                raise fail(i, translate("core.library", "dòng thụt lề không thuộc trường nào"))
             header[current_key] += " " + line.strip()
             continue
         match = _KEY_LINE.match(line)
         if not match:
-            raise fail(i, f"cần 'tên: giá trị', gặp {line!r}")
+            raise fail(i, translate("core.library", "cần 'tên: giá trị', gặp {line}").format(
+                line=repr(line)))
         key, value = match.group(1), match.group(2).strip()
         if key not in HEADER_KEYS:
-            raise fail(i, f"trường không biết '{key}' (dùng: {', '.join(HEADER_KEYS)})")
+            raise fail(i, translate("core.library", "trường không biết '{key}' (dùng: {allowed})"
+                                   ).format(key=key, allowed=", ".join(HEADER_KEYS)))
         if key in header:
-            raise fail(i, f"trường '{key}' lặp lại")
+            raise fail(i, translate("core.library", "trường '{key}' lặp lại").format(key=key))
         header[key] = value
         current_key = key
     for key in REQUIRED_KEYS:
         if not header.get(key):
-            raise BundledFormatError(f"{name}: thiếu trường bắt buộc '{key}'")
+            raise BundledFormatError(translate(
+                "core.library", "{file}: thiếu trường bắt buộc '{key}'").format(file=name, key=key))
     for key in DATE_KEYS:
         value = header.get(key, "")
         if value:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise BundledFormatError(
-                    f"{name}: trường '{key}' phải là ngày YYYY-MM-DD, gặp {value!r}") from None
+                raise BundledFormatError(translate(
+                    "core.library", "{file}: trường '{key}' phải là ngày YYYY-MM-DD, gặp {value}"
+                ).format(file=name, key=key, value=repr(value))) from None
     status = header["status"]
     if status not in STATUSES:
-        raise BundledFormatError(f"{name}: status '{status}' không hợp lệ "
-                                 f"(dùng: {', '.join(STATUSES)})")
+        raise BundledFormatError(translate(
+            "core.library", "{file}: status '{status}' không hợp lệ (dùng: {allowed})").format(
+                file=name, status=status, allowed=", ".join(STATUSES)))
     if status == REPLACED and not header.get("replaced_by"):
-        raise BundledFormatError(f"{name}: văn bản bị thay thế phải có replaced_by")
+        raise BundledFormatError(translate(
+            "core.library", "{file}: văn bản bị thay thế phải có replaced_by").format(file=name))
     document = Document(
         id=doc_id_for(header["symbol"]), title=header["title"], symbol=header["symbol"],
         doc_type=header["type"], issuer=header["issuer"], issued=header.get("issued", ""),
@@ -113,11 +121,13 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
         title = lines[i][len(ENTRY_START):].strip()
         i += 1
         if not title:
-            raise fail(start_line, "dòng '===' cần tên mục, ví dụ '=== Điều 25. Cấm tiếp xúc'")
+            raise fail(start_line, translate(
+                "core.library", "dòng '===' cần tên mục, ví dụ '=== Điều 25. Cấm tiếp xúc'"))
         label, _, heading = title.partition(". ")
         label, heading = label.strip().rstrip("."), heading.strip()
         if label in labels:
-            raise fail(start_line, f"mục '{label}' lặp lại")
+            raise fail(start_line, translate("core.library", "mục '{label}' lặp lại").format(
+                label=label))
         labels.add(label)
         fields: dict[str, str] = {}
         while i < len(lines):
@@ -133,7 +143,8 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
             i += 1
         note = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
         if not note:
-            raise fail(start_line, f"mục '{label}' chưa có ghi chú tư vấn")
+            raise fail(start_line, translate(
+                "core.library", "mục '{label}' chưa có ghi chú tư vấn").format(label=label))
         number_match = _ARTICLE_LABEL.match(label)
         number = number_match.group(1) if number_match else ""
         citation = fields.get("citation") or f"{label} {document.citation_name}"
@@ -141,7 +152,9 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
                                 chapter=fields.get("chapter", ""), note=note,
                                 citation=citation))
     if not sections:
-        raise BundledFormatError(f"{name}: không có mục nào (mỗi mục mở đầu bằng '===')")
+        raise BundledFormatError(translate(
+            "core.library", "{file}: không có mục nào (mỗi mục mở đầu bằng '===')").format(
+                file=name))
     return BundledDocument(document, tuple(sections))
 
 
@@ -171,11 +184,14 @@ def load_bundled() -> BundledLibrary:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BundledFormatError(f"{entry.name}: không phải UTF-8 ({exc})") from None
+            raise BundledFormatError(translate(
+                "core.library", "{file}: không phải UTF-8 ({problem})").format(
+                    file=entry.name, problem=exc)) from None
         bundled = parse_bundled(text, entry.name)
         if bundled.document.id in ids:
-            raise BundledFormatError(
-                f"{entry.name}: trùng số ký hiệu với {ids[bundled.document.id]}")
+            raise BundledFormatError(translate(
+                "core.library", "{file}: trùng số ký hiệu với {other}").format(
+                    file=entry.name, other=ids[bundled.document.id]))
         ids[bundled.document.id] = entry.name
         documents.append(bundled)
     return BundledLibrary(tuple(documents), digest.hexdigest())
