@@ -37,8 +37,12 @@ VIETNAMESE_LETTERS = re.compile(
 # headers the center prints, search examples in Vietnamese (the library is Vietnamese).
 VIETNAMESE_ALLOWED_IN_ENGLISH = re.compile(
     r"TRUNG TÂM CÔNG TÁC XÃ HỘI TỈNH|SỞ Y TẾ TỈNH|Số: …|Hà Nội|ngày … tháng … năm|"
-    r"cấm tiếp xúc|điều 25 luật pcblgđ|Điều N\.")
+    r"cấm tiếp xúc|điều 25 luật pcblgđ|Điều N\.|"
+    r"=== Điều 25\. Cấm tiếp xúc")  # the bundled library's file syntax (core.library)
 PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+# The core's messages are str.format templates (hotline/translation.py): the English must
+# keep exactly the same {names}, or .format() raises or drops a value.
+FORMAT_FIELD = re.compile(r"\{(\w*)\}")
 
 
 def _messages(path: Path) -> list[dict]:
@@ -98,6 +102,9 @@ def test_every_text_has_a_real_english_translation():
             if set(PLACEHOLDER.findall(form)) != set(PLACEHOLDER.findall(m["source"])) and not (
                     m["numerus"] and "%n" not in form and form is m["forms"][0]):
                 problems.append(f"{where}: placeholders differ in {form!r}")
+            if m["context"].startswith("core.") and (
+                    set(FORMAT_FIELD.findall(form)) != set(FORMAT_FIELD.findall(m["source"]))):
+                problems.append(f"{where}: {{fields}} differ in {form!r}")
             if "&" in m["source"].replace("&&", "") and "&" not in form.replace("&&", ""):
                 problems.append(f"{where}: the Alt mnemonic (&) is lost in {form!r}")
     assert not problems, "\n".join(problems)
