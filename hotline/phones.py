@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
-from hotline.translation import QT_TRANSLATE_NOOP, translate
+from hotline.translation import QT_TRANSLATE_NOOP, translate, translate_marked
 
 REGION = "VN"
 
@@ -157,7 +157,7 @@ def short_number_name(number: str) -> str:
     """The service behind a short number (SHORT_NUMBERS) in the window's language; "" for
     any other number."""
     name = SHORT_NUMBERS.get(number, "")
-    return translate("core.phones", name) if name else ""
+    return translate_marked("core.phones", name) if name else ""
 
 
 def _group_short(digits: str) -> str:

@@ -10,11 +10,15 @@ the one catalogue resources/translations/hotline_en.ts.
 Why literals and `.format` after translating: pyside6-lupdate extracts `translate("ctx",
 "text")` and `QT_TRANSLATE_NOOP("ctx", "text")` from any .py file, but only literal
 arguments (tests/test_core_messages.py checks that). Texts built at import time (tables of
-labels) are marked with `QT_TRANSLATE_NOOP` and translated where they are used, since the
-translator is installed after the modules are imported.
+labels) are marked with `QT_TRANSLATE_NOOP` and translated with `translate_marked` where
+they are used, since the translator is installed after the modules are imported.
 
-Official outputs are never translated: report PDFs and CSVs, e-mailed reports, HSDS
-exports and audit-log entries stay Vietnamese whatever the window's language.
+Official outputs are never translated: report PDFs and CSVs, e-mailed reports (and the
+revision reasons printed in them), HSDS exports, data stored with an entry (its source,
+notes) and audit-log entries stay Vietnamese whatever the window's language. A line of the
+sync log keeps the message as it was shown when it was written.
+
+The CLI installs no translator: it speaks Vietnamese, like its help and its own output.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ def translate(context: str, text: str) -> str:
         return text
     try:
         result = translator(context, text)
-    except Exception:  # noqa: BLE001 - a broken translator must not hide the message
+    except Exception:  # a broken translator must not hide the message
         log.exception("translating %r failed", text)
         return text
     return result or text
@@ -54,8 +58,16 @@ def current_translator() -> Translator | None:
     return _translator
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
     """Mark `text` for extraction without translating it now (tables built at import time);
-    pass it through `translate(context, text)` where it is shown."""
+    pass it through `translate_marked(context, text)` where it is shown."""
     return text
+
+
+def translate_marked(context: str, text: str) -> str:
+    """`translate` for a text that is not a literal here but was marked with
+    QT_TRANSLATE_NOOP(context, …) where it is defined. A separate name because `translate`
+    itself must only ever be given literals (lupdate cannot extract anything else, and
+    tests/test_core_messages.py checks it)."""
+    return translate(context, text)
 

@@ -47,7 +47,7 @@ from hotline.reports.pdf import Revision
 from hotline.reports.periods import vn_date
 from hotline.reports.service import ReportService
 from hotline.store.db import Store
-from hotline.translation import QT_TRANSLATE_NOOP, translate
+from hotline.translation import QT_TRANSLATE_NOOP, translate, translate_marked
 
 FOLDER = "folder"
 EMAIL = "email"
@@ -147,7 +147,7 @@ TARGET_LABELS = {FOLDER: QT_TRANSLATE_NOOP("core.sync", "Thư mục đồng bộ
 def target_label(target: str) -> str:
     """A target's name in the window's language (TARGET_LABELS holds the Vietnamese)."""
     label = TARGET_LABELS.get(target)
-    return translate("core.sync", label) if label else target
+    return translate_marked("core.sync", label) if label else target
 
 
 @dataclass
