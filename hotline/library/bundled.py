@@ -1,8 +1,8 @@
 """The bundled library: one plain-text file per document in resources/library/.
 
 The format is specified in resources/library/README.md. In short: a header of `key: value`
-lines (symbol, title, type, issuer, issued, effective, status, replaced_by, …, as_of), then
-entries, each opened by a line `=== Điều 25. Heading`, followed by optional `chapter:` and
+lines (symbol, title, type, issuer, issued, effective, status, replaced_by, …, as_of, source),
+then entries, each opened by a line `=== Điều 25. Heading`, followed by optional `chapter:` and
 `citation:` lines and the counselor note. Errors name the file and line, so a center that
 edits a file learns exactly what is wrong.
 """
@@ -22,7 +22,8 @@ from hotline.translation import translate
 
 FILE_SUFFIX = ".txt"
 HEADER_KEYS = ("symbol", "title", "type", "issuer", "issued", "effective", "status",
-               "replaced_by", "replaces", "cite_as", "aliases", "tags", "as_of", "summary")
+               "replaced_by", "replaces", "cite_as", "aliases", "tags", "as_of", "summary",
+               "source")
 REQUIRED_KEYS = ("symbol", "title", "type", "issuer", "status", "as_of")
 DATE_KEYS = ("issued", "effective", "as_of")
 ENTRY_KEYS = ("chapter", "citation")
@@ -39,6 +40,9 @@ class BundledFormatError(ValueError):
 class BundledDocument:
     document: Document
     sections: tuple[Section, ...]
+    # Where the facts were checked (the `source:` header): kept with the file, not indexed,
+    # so a reviewer can re-verify each document against the same pages.
+    sources: tuple[str, ...] = ()
 
 
 def doc_id_for(symbol: str) -> str:
@@ -97,6 +101,13 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
                 raise BundledFormatError(translate(
                     "core.library", "{file}: trường '{key}' phải là ngày YYYY-MM-DD, gặp {value}"
                 ).format(file=name, key=key, value=repr(value))) from None
+    sources = _split_values(header.get("source", ""))
+    for url in sources:
+        if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+            raise BundledFormatError(translate(
+                "core.library",
+                "{file}: source phải là địa chỉ http(s)://…, cách nhau bằng ';', gặp {value}"
+            ).format(file=name, value=repr(url)))
     status = header["status"]
     if status not in STATUSES:
         raise BundledFormatError(translate(
@@ -155,7 +166,7 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
         raise BundledFormatError(translate(
             "core.library", "{file}: không có mục nào (mỗi mục mở đầu bằng '===')").format(
                 file=name))
-    return BundledDocument(document, tuple(sections))
+    return BundledDocument(document, tuple(sections), sources)
 
 
 @dataclass(frozen=True)

@@ -4458,6 +4458,10 @@ No data has been changed. Check the data folder or restore from a backup (the ba
         <translation>{file}: the field &apos;{key}&apos; must be a YYYY-MM-DD date, found {value}</translation>
     </message>
     <message>
+        <source>{file}: source phải là địa chỉ http(s)://…, cách nhau bằng &apos;;&apos;, gặp {value}</source>
+        <translation>{file}: source must be http(s)://… addresses separated by &apos;;&apos;, found {value}</translation>
+    </message>
+    <message>
         <source>{file}: status &apos;{status}&apos; không hợp lệ (dùng: {allowed})</source>
         <translation>{file}: invalid status &apos;{status}&apos; (use: {allowed})</translation>
     </message>
