@@ -138,7 +138,7 @@ class RecoveryKeyPanel(QWidget):
                       "dòng lệnh: hotline backup restore TỆP --recovery-key KHÓA")
         return (f"<h2>{escape(self.center_name)}</h2><h1>{escape(title)}</h1>"
                 f"<p>{escape(made)}</p>"
-                "<p style='font-family: monospace; font-size: 22pt; font-weight: bold;'>"
+                "<p style='font-family: monospace; font-size: xx-large; font-weight: bold;'>"
                 f"{lines}</p><p>{escape(keep)}</p><p>{escape(use)}</p>")
 
     def print_on(self, printer: QPrinter) -> None:

@@ -71,7 +71,11 @@ def scaled_font(font: QFont, delta: float) -> QFont:
 
 def restyle_all(qt_app: QGuiApplication | None = None) -> int:
     """Set every scaled stylesheet again from the current application font; returns how
-    many widgets were restyled."""
+    many widgets were restyled.
+
+    Widgets with any other stylesheet get theirs set again too: Qt resolves a styled
+    widget's font once, so a button styled only "font-weight: 700" would otherwise keep
+    the old size after the application font changes."""
     instance = qt_app or QGuiApplication.instance()
     if not isinstance(instance, QApplication):
         return 0
@@ -82,6 +86,8 @@ def restyle_all(qt_app: QGuiApplication | None = None) -> int:
         if isinstance(template, str) and template:
             widget.setStyleSheet(scaled(template, base))
             count += 1
+        elif widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
     return count
 
 
