@@ -1128,6 +1128,9 @@ class DirectorySearchPanel(QWidget):
         self.emergency_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.emergency_scroll.setHorizontalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As tall as its services when there is room (the results table gives way first).
+        self.emergency_scroll.setSizeAdjustPolicy(
+            QScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.emergency_scroll.setStyleSheet("QScrollArea, #EmergencyList "
                                             "{ background: transparent; }")
         emergency_list = QWidget(self.emergency_scroll)
@@ -1139,7 +1142,7 @@ class DirectorySearchPanel(QWidget):
         self.emergency_scroll.setWidget(emergency_list)
         emergency_layout.addWidget(self.emergency_scroll, 1)
         self.emergency_box.hide()
-        layout.addWidget(self.emergency_box, 3)
+        layout.addWidget(self.emergency_box)
 
         self.table = QTableView(self)
         self.model = DirectoryTableModel(self.app.taxonomy, self.lang, self)
