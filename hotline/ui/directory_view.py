@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -305,6 +306,22 @@ class PhoneBlock(QFrame):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.display)
         self.copied.emit(self.display)
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area that asks for the whole height of its contents (the emergency list is
+    shown whole when there is room; the results table gives way first) and scrolls only
+    when the panel is shorter. (AdjustToContents keeps a stale size when the list is filled
+    while its tab is in the background.)"""
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        hint = widget.sizeHint()
+        frame = 2 * self.frameWidth()
+        return QSize(hint.width() + frame + self.verticalScrollBar().sizeHint().width(),
+                     hint.height() + frame)
 
 
 def _clear_layout(layout: QVBoxLayout) -> None:
@@ -1123,14 +1140,11 @@ class DirectorySearchPanel(QWidget):
         title.setWordWrap(True)
         set_scaled_style(title, "color: #8a1020; font-weight: 800; font-size: +3pt;")
         emergency_layout.addWidget(title)
-        self.emergency_scroll = QScrollArea(self.emergency_box)
+        self.emergency_scroll = FitScrollArea(self.emergency_box)
         self.emergency_scroll.setWidgetResizable(True)
         self.emergency_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.emergency_scroll.setHorizontalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # As tall as its services when there is room (the results table gives way first).
-        self.emergency_scroll.setSizeAdjustPolicy(
-            QScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.emergency_scroll.setStyleSheet("QScrollArea, #EmergencyList "
                                             "{ background: transparent; }")
         emergency_list = QWidget(self.emergency_scroll)
@@ -1162,7 +1176,7 @@ class DirectorySearchPanel(QWidget):
         self.table.setWordWrap(True)
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 1)  # gives way first: the emergency list, the detail
 
         self.detail = QFrame(self)
         detail_layout = QVBoxLayout(self.detail)
@@ -1180,13 +1194,14 @@ class DirectorySearchPanel(QWidget):
         detail_layout.addWidget(self.detail_stale)
         self.phone_box = QVBoxLayout()
         detail_layout.addLayout(self.phone_box)
+        detail_layout.addStretch(1)  # the lines stay together at the top
         # Scrolls when the panel is short, so that an emergency list keeps its room.
-        self.detail_scroll = QScrollArea(self)
+        self.detail_scroll = FitScrollArea(self)
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail_scroll.setWidget(self.detail)
-        layout.addWidget(self.detail_scroll, 1)
+        layout.addWidget(self.detail_scroll)
         self.refer_button = QPushButton(self.tr("Giới thiệu cho người gọi (Enter)"), self)
         self.refer_button.setAccessibleName(self.tr("Thêm chuyển tuyến vào cuộc gọi"))
         layout.addWidget(self.refer_button)
@@ -1270,6 +1285,9 @@ class DirectorySearchPanel(QWidget):
         self.emergency_scroll.setMinimumWidth(
             holder.minimumSizeHint().width()
             + self.emergency_scroll.verticalScrollBar().sizeHint().width())
+        # The panel's layout keeps the height it last asked for; ask again (the list may
+        # have been filled while another tab was in front).
+        self.emergency_scroll.updateGeometry()
         self.emergency_box.show()
 
     def hide_emergency(self) -> None:
