@@ -73,9 +73,10 @@ def restyle_all(qt_app: QGuiApplication | None = None) -> int:
     """Set every scaled stylesheet again from the current application font; returns how
     many widgets were restyled.
 
-    Widgets with any other stylesheet get theirs set again too: Qt resolves a styled
-    widget's font once, so a button styled only "font-weight: 700" would otherwise keep
-    the old size after the application font changes."""
+    Widgets with another stylesheet that touches the font get theirs set again too: Qt
+    resolves such a widget's font once, so a button styled only "font-weight: 700" would
+    otherwise keep the old size after the application font changes. (A stylesheet without
+    a font property leaves the font alone; setting those again would only cost time.)"""
     instance = qt_app or QGuiApplication.instance()
     if not isinstance(instance, QApplication):
         return 0
@@ -86,7 +87,7 @@ def restyle_all(qt_app: QGuiApplication | None = None) -> int:
         if isinstance(template, str) and template:
             widget.setStyleSheet(scaled(template, base))
             count += 1
-        elif widget.styleSheet():
+        elif "font" in widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())
     return count
 
