@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 DEFAULT_LANGUAGE = "vi"
 # Each language named in itself: the list must be readable whatever the current language.
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
+# The one font-size range (points) for start-up, the settings dialog and clamp_font_size.
 FONT_SIZE_MIN = 9
 FONT_SIZE_MAX = 20
 DATE_FORMAT = "dd/MM/yyyy"  # Qt display format (QDateEdit.setDisplayFormat)
@@ -133,7 +134,8 @@ def ui_language(qt_app: QCoreApplication | None = None) -> str:
 
 
 def clamp_font_size(points: object) -> int:
-    """A size in points within 9–20, or 0 for the system's default."""
+    """A size in points within FONT_SIZE_MIN–FONT_SIZE_MAX, or 0 for the system's default
+    (the settings dialog offers exactly this range)."""
     try:
         value = int(float(str(points)))
     except (TypeError, ValueError):
@@ -144,9 +146,13 @@ def clamp_font_size(points: object) -> int:
 
 
 def apply_font_size(qt_app: QGuiApplication, points: object) -> int:
-    """Set the application font's size, clamped to 9–20 pt (0: the system's); returns the
-    size used. The system's font is kept on the application (DEFAULT_FONT_PROPERTY, shared
-    with the settings dialog) so that going back to 0 restores it."""
+    """Set the application font's size, clamped to FONT_SIZE_MIN–FONT_SIZE_MAX (0: the
+    system's); returns the size used. The one place the size is applied: at start-up and,
+    live, after the settings dialog saves it. The system's font is kept on the application
+    (DEFAULT_FONT_PROPERTY) so that going back to 0 restores it; headings and other
+    stylesheet sizes are set again from the new size (hotline.ui.styles)."""
+    from hotline.ui import styles
+
     size = clamp_font_size(points)
     default = qt_app.property(DEFAULT_FONT_PROPERTY)
     if not isinstance(default, QFont):
@@ -156,6 +162,7 @@ def apply_font_size(qt_app: QGuiApplication, points: object) -> int:
     if size:
         font.setPointSize(size)
     qt_app.setFont(font)
+    styles.restyle_all(qt_app)
     return size
 
 
