@@ -329,6 +329,35 @@ def test_reports_made_in_the_english_window_stay_vietnamese(app, english, tmp_pa
     assert header.startswith("id,received_at,duration_s,channel")
 
 
+def test_reports_stay_vietnamese_when_the_saved_language_is_english(data_dir, tmp_path):
+    """A center whose window is English (settings.json) still sends Vietnamese reports:
+    the statistics' labels (sex, age group, category) are the Vietnamese ones."""
+    from pypdf import PdfReader
+
+    from hotline.app import open_app
+    from hotline.calls.models import Call
+
+    (data_dir / "settings.json").write_text(json.dumps({"language": "en"}), encoding="utf-8")
+    app = open_app(data_dir)
+    try:
+        assert app.settings.language == "en"
+        now = app.clock.now().replace(microsecond=0)
+        received = (now - timedelta(days=1)).replace(hour=9, minute=0, second=0)
+        app.calls.save(Call(received_at=received, channel="phone_in", caller_sex="female",
+                            caller_age_group="30-44", categories=("dv.physical",),
+                            level="counsel", urgency="routine", summary="Bị chồng đánh"),
+                       operator="Lan")
+        files = app.reports.daily(received.date(), tmp_path)
+    finally:
+        app.close()
+    text = " ".join("\n".join(p.extract_text() or "" for p in PdfReader(str(files.pdf)).pages)
+                    .split())
+    assert "Nữ" in text and "female" not in text and "Domestic violence" not in text
+    flat = files.summary_csv.read_text(encoding="utf-8-sig")
+    assert ",female,Nữ," in flat  # the code column, then the Vietnamese label
+    assert "Female" not in flat and "Domestic violence" not in flat
+
+
 # ------------------------------------------------------------------------- the CLI
 def test_cli_speaks_vietnamese_even_when_the_window_is_english(data_dir, tmp_path, capsys):
     """The CLI installs no translator (its help and output are Vietnamese); a bad import
