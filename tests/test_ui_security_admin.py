@@ -59,7 +59,7 @@ def select(view: UsersView, username: str) -> None:
 def test_users_list_add_reset_role_disable(qtbot, app, people):
     app.session.user = people["head"]
     view = widget(qtbot, UsersView(app))
-    assert [u.username for u in view.model.users] == ["admin", "hoa", "lan"]
+    assert [u.username for u in view.model.rows] == ["admin", "hoa", "lan"]
     assert view.model.data(view.model.index(2, view.model.ROLE)) == "Điện thoại viên"
     # A head cannot make admins: the role lists offer operator and head only.
     assert [view.new_role.itemData(i) for i in range(view.new_role.count())] == [
@@ -91,7 +91,7 @@ def test_users_list_add_reset_role_disable(qtbot, app, people):
     assert not app.accounts.get("mai").active
     with pytest.raises(AuthError, match="đã bị khóa"):
         app.accounts.authenticate("mai", "mật-khẩu-mới-1")
-    assert view.model.data(view.model.index(view.model.users.index(
+    assert view.model.data(view.model.index(view.model.rows.index(
         app.accounts.get("mai")), view.model.STATE)) == "đã khóa"
     assert view.toggle_selected_active()
     assert app.accounts.get("mai").active
@@ -163,17 +163,17 @@ def test_audit_view_filters_and_verifies_the_chain(qtbot, app, people):
     app.audit.record("lan", "call.open", "call:2", ("summary",))
     app.audit.record("hoa", "calls.export_pii", "2026-01-01..2026-01-31", (), "3 calls")
     view = widget(qtbot, AuditView(app))
-    targets = [e.target for e in view.model.entries]
+    targets = [e.target for e in view.model.rows]
     assert "call:2" in targets and "call:1" not in targets  # last 30 days by default
     view.set_filter(actor="lan", action="call.")
-    assert [e.target for e in view.model.entries] == ["call:2"]
+    assert [e.target for e in view.model.rows] == ["call:2"]
     assert view.model.data(view.model.index(0, view.model.ACTION)) == "Mở chi tiết cuộc gọi"
     assert view.model.data(view.model.index(0, view.model.FIELDS)) == "summary"
     today = app.clock.today()
     view.set_filter(since=today - timedelta(days=90), until=today)
-    assert [e.target for e in view.model.entries] == ["call:2", "call:1"]
+    assert [e.target for e in view.model.rows] == ["call:2", "call:1"]
     view.set_filter(actor="", action="calls.")
-    assert [e.action for e in view.model.entries] == ["calls.export_pii"]
+    assert [e.action for e in view.model.rows] == ["calls.export_pii"]
 
     with qtbot.waitSignal(view.verified, timeout=10000) as blocker:
         assert view.verify()
@@ -190,7 +190,7 @@ def test_audit_view_filters_and_verifies_the_chain(qtbot, app, people):
         view.verify()
     assert not blocker.args[0].ok
     assert f"#{bad}" in view.verify_label.text() and "BỊ THAY ĐỔI" in view.verify_label.text()
-    assert view.model.entries[view.table.currentIndex().row()].id == bad
+    assert view.model.rows[view.table.currentIndex().row()].id == bad
 
 
 def test_audit_view_refuses_an_operator(qtbot, app, people):

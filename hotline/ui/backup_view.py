@@ -17,17 +17,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QThreadPool,
     QTimer,
@@ -36,7 +34,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFileDialog,
@@ -49,7 +46,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +55,7 @@ from hotline.calls.models import CallFilter
 from hotline.security import backup, dbkey, retention
 from hotline.security.accounts import AuthError
 from hotline.security.roles import Permission
+from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import ErrorLabel, InlineBar
 
@@ -66,7 +63,6 @@ if TYPE_CHECKING:
     from hotline.app import App
     from hotline.ui.lock import SessionController
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SYSTEM_ACTOR = "system"
 CHECK_EVERY_MS = 60 * 60 * 1000  # a new day is noticed within the hour
@@ -194,35 +190,20 @@ class MaintenanceScheduler(QObject):
 
 
 # --------------------------------------------------------------------- backups page
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ReadOnlyTableModel[backup.BackupInfo]):
     TAKEN, SIZE, FILE = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.backups: list[backup.BackupInfo] = []
         self.headers = (self.tr("Thời điểm"), self.tr("Dung lượng"), self.tr("Tệp"))
 
-    def set_backups(self, backups: list[backup.BackupInfo]) -> None:
-        self.beginResetModel()
-        self.backups = sorted(backups, key=lambda b: b.taken, reverse=True)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    def set_rows(self, rows: Iterable[backup.BackupInfo]) -> None:
+        super().set_rows(sorted(rows, key=lambda b: b.taken, reverse=True))  # newest first
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid() or role != DISPLAY:
             return None
-        info = self.backups[index.row()]
+        info = self.rows[index.row()]
         return (info.taken.strftime("%d/%m/%Y %H:%M:%S"),
                 f"{info.size / 1e6:.1f} MB", info.path.name)[index.column()]
 
@@ -252,12 +233,7 @@ class BackupView(QWidget):
         hint.setStyleSheet("color: #444;")
         layout.addWidget(hint)
         self.model = BackupTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Các bản sao lưu"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, self, name=self.tr("Các bản sao lưu"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -309,9 +285,9 @@ class BackupView(QWidget):
         folder = self.folder()
         self.folder_label.setText(self.tr("Thư mục sao lưu: %1").replace("%1", str(folder)))
         try:
-            self.model.set_backups(backup.list_backups(folder))
+            self.model.set_rows(backup.list_backups(folder))
         except OSError as exc:
-            self.model.set_backups([])
+            self.model.set_rows([])
             self.bar.show_message(self.tr("Không đọc được thư mục sao lưu: %1").replace(
                 "%1", _message(exc)), "error")
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -326,7 +302,7 @@ class BackupView(QWidget):
 
     def selected(self) -> backup.BackupInfo | None:
         index = self.table.currentIndex()
-        return self.model.backups[index.row()] if index.isValid() else None
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def open_folder(self) -> bool:
         folder = self.folder()
