@@ -264,9 +264,8 @@ def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
     from hotline.app import open_app
     from hotline.calls import demo
     from hotline.security.dbkey import PassphraseNeeded
-    from hotline.ui.lock import install_security
+    from hotline.ui.main import build_window
     from hotline.ui.main_window import MainWindow
-    from hotline.ui.pages import install_pages
 
     try:
         app = open_app(directory)
@@ -278,9 +277,7 @@ def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
         app.session.user = app.accounts.create_first_admin(
             "smoke", "Tự kiểm tra", pysecrets.token_urlsafe(24))
         demo.fill(app.calls, SMOKE_CALLS, days=7, seed=7)
-        window = MainWindow(app)
-        install_pages(window, app)
-        install_security(window, app)
+        window = build_window(MainWindow(), app)
         window.show()
         deadline = time.monotonic() + SMOKE_RUN_S
         while time.monotonic() < deadline:
