@@ -239,10 +239,8 @@ class SessionController(QObject):
         """Hide every page and window with caller data; False when already locked."""
         if self.locked:
             return False
-        form = self.window.call_form
-        form.flush_draft()  # the draft is written as its operator's, before anything else
-        form.wait_drafts(5000)
-        draft_kept = form.active
+        # The draft is written as its operator's, before anything else.
+        draft_kept = self.window.call_form.park()
         self._focus = QApplication.focusWidget()
         popup = QApplication.activePopupWidget()
         if popup is not None:
@@ -279,19 +277,13 @@ class SessionController(QObject):
         """After a login on the lock screen: the same user resumes; another starts fresh."""
         previous = self.app.session.user
         same = previous is not None and previous.id == user.id
-        self.app.session.user = user
         form = self.window.call_form
-        if same:
-            for widget in self._hidden:
+        form.resume(same)  # someone else: the call waits as its operator's draft
+        self.app.session.user = user
+        for widget in self._hidden:
+            if same:
                 widget.show()
-        else:
-            # The call on screen belongs to whoever typed it: it waits as their draft.
-            # (CallForm has no public "park" yet; these two are what Ctrl+N does first.)
-            form._leave_current()
-            form._set_idle()
-            form.wait_drafts(5000)
-            form.refresh_drafts()
-            for widget in self._hidden:
+            else:
                 widget.close()
         self._hidden = []
         for item in self._disabled:
