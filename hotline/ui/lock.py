@@ -419,6 +419,7 @@ def install_security(window: MainWindow, app: App, *, warning: str = "") -> Sess
     from hotline.ui.backup_view import MaintenanceScheduler
 
     session = SessionController(window, app)
+    _follow_rights(window, session)
     _audit_call_opens(window, app)
     _audit_reports(window, app)
     scheduler = MaintenanceScheduler(app, session)
@@ -429,6 +430,18 @@ def install_security(window: MainWindow, app: App, *, warning: str = "") -> Sess
         window.call_form.bar.show_message(warning, "warning")
     session.touch()
     return session
+
+
+def _follow_rights(window: MainWindow, session: SessionController) -> None:
+    """Pages that show actions by role (`apply_permissions()`: library, directory) ask again
+    when another user logs in at the lock screen; the admin page is rebuilt instead."""
+    from hotline.ui.main_window import PAGE_KEY_ROLE
+
+    for row in range(window.sidebar.count()):
+        page = window.page(window.sidebar.item(row).data(PAGE_KEY_ROLE))
+        refresh = getattr(page, "apply_permissions", None)
+        if callable(refresh):
+            session.user_changed.connect(lambda _user, refresh=refresh: refresh())
 
 
 def _audit_call_opens(window: MainWindow, app: App) -> None:
