@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateEdit,
     QFileDialog,
@@ -67,6 +68,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 SYSTEM_ACTOR = "system"
 CHECK_EVERY_MS = 60 * 60 * 1000  # a new day is noticed within the hour
 RECOVERY_SHOWN_MS = 2 * 60 * 1000  # the recovery key leaves the screen by itself
+BACKGROUND_WAIT_MS = 3000  # a key change lets short background work finish first
 
 
 def backup_folder(app: App) -> Path:
@@ -449,7 +451,7 @@ class BackupView(QWidget):
 class KeyView(QWidget):
     """The recovery key again (password first, audited) and changing the key."""
 
-    restart_required = Signal()
+    key_changed = Signal()  # the data is under the new key; Hotline goes on running
 
     def __init__(self, app: App, session: SessionController | None = None,
                  parent: QWidget | None = None) -> None:
@@ -504,8 +506,8 @@ class KeyView(QWidget):
         cform = QFormLayout(change_box)
         note = QLabel(self.tr("Đổi khóa khi nghi khóa khôi phục đã lộ. Dữ liệu được mã hóa "
                               "lại, một khóa khôi phục MỚI hiện một lần, khóa cũ hết hiệu "
-                              "lực (các bản sao lưu cũ vẫn cần khóa cũ). Sau đó Hotline đóng "
-                              "lại; mở lại để làm tiếp."), change_box)
+                              "lực (các bản sao lưu cũ vẫn cần khóa cũ). Hotline vẫn chạy "
+                              "tiếp, không cần mở lại."), change_box)
         note.setWordWrap(True)
         cform.addRow(note)
         self.change_password = QLineEdit(change_box)
@@ -577,8 +579,10 @@ class KeyView(QWidget):
         self.hide_button.hide()
 
     def change_key(self) -> bool:
-        """Re-encrypt with a new key; the new recovery key is shown once, then Hotline closes."""
+        """Re-encrypt with a new key; the new recovery key is shown once and Hotline goes on
+        (the store's connections, the window's readers included, follow the new key)."""
         from hotline.security.keys import change_key
+        from hotline.store.db import DB_ERRORS
         from hotline.ui.login import MIN_PASSPHRASE, RecoveryKeyDialog
 
         passphrase = None
@@ -600,36 +604,50 @@ class KeyView(QWidget):
         if not self._reauth(self.change_password, self.change_error):
             return False
         window = self.window()
+        if _background_busy(window):
+            self.change_error.set_error(self.tr(
+                "Hotline đang làm việc nền (sao lưu, đồng bộ báo cáo, nhập hoặc xuất tệp). Đợi "
+                "việc đó xong rồi bấm đổi khóa lại."))
+            return False
         form = getattr(window, "call_form", None)
         if form is not None:  # what is typed is written under the old key first
             form.flush_draft()
             form.wait_drafts()
-        reader = getattr(window, "reader", None)
-        if reader is not None:
-            reader.close()  # its connection holds the old key
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # every page is rewritten
         try:
             code = change_key(self.app, passphrase)
-        except (dbkey.KeyError_, OSError) as exc:
+        except (dbkey.KeyError_, OSError, *DB_ERRORS) as exc:
             self.change_error.set_error(_message(exc))
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.change_error.set_error("")
         self.new_passphrase.clear()
         self.new_passphrase2.clear()
-        if self.session is not None:
-            self.session.lock("key change", audit=False)
         dialog = RecoveryKeyDialog(code, self.app.settings.center_name, window, intro=self.tr(
-            "Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực). Sau khi "
-            "chép hoặc in, Hotline sẽ đóng; mở lại để làm tiếp."))
-        dialog.continue_button.setText(self.tr("Đóng &Hotline"))
-        dialog.accepted.connect(self.restart_required)
-        dialog.accepted.connect(window.close)
+            "Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực): chép hoặc "
+            "in ra và cất giữ an toàn. Hotline vẫn chạy tiếp như bình thường."))
         self.new_key_dialog = dialog
         dialog.open()
+        self.key_changed.emit()
         return True
 
     def _disarm(self) -> None:
         if alive(self):
             self.change_button.setProperty("armed", False)
             self.change_button.setText(self.tr("Đổi &khóa…"))
+
+
+def _background_busy(window: QWidget) -> bool:
+    """Whether work off the UI thread may be using the database now: the daily backup, the
+    report sync, or a task on the shared pool (imports, exports, reports). A key change
+    waits for it: such work would carry on under the old key (a backup made with it)."""
+    from hotline.ui.reports_view import SyncScheduler
+
+    if any(s.running for s in window.findChildren(MaintenanceScheduler)) or \
+            any(s.running for s in window.findChildren(SyncScheduler)):
+        return True
+    return not QThreadPool.globalInstance().waitForDone(BACKGROUND_WAIT_MS)
 
 
 # ----------------------------------------------------------------------- retention

@@ -285,7 +285,7 @@ class SearchController(QObject):
         super().__init__(parent)
         self.service = service
         self.limit = limit
-        self._reader = DbReader(service.store.new_connection)
+        self._reader = DbReader.for_store(service.store)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
