@@ -707,12 +707,10 @@ class RetentionView(QWidget):
         self.apply_button.setEnabled(not self.running)
 
     def save_years(self) -> bool:
-        from hotline.ui.settings_dialog import apply_settings
-
         try:
             self.app.require(Permission.RETENTION)
             self.app.require(Permission.MANAGE_SETTINGS)
-            names = apply_settings(self.app, self.app.settings.with_changes(
+            names = self.app.apply_settings(self.app.settings.with_changes(
                 retention_years=self.years.value()))
         except (PermissionError, OSError) as exc:
             self.bar.show_message(_message(exc), "error")
