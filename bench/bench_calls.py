@@ -17,6 +17,13 @@ Run: .venv/bin/python bench/bench_calls.py [--data-dir bench/out/1m] [--runs 25]
                                             [--saves 300] [--time-demo] [--no-write]
 `--time-demo` builds a second 1,000,000-call database from scratch only to time the command
 (bench/out/demo-timing/, removed afterwards). Results go to bench/results/calls.md.
+
+Export of a year of calls: .venv/bin/python bench/bench_calls.py --export 100000 [--runs 3]
+builds (once) bench/out/export-100k/ with `demo.fill` (365 days, seed 7; encrypted in
+passphrase mode like the copy above) and times `csvio.export_calls` over every call — what
+`hotline calls export` runs — with `CallService.iter_calls` as it is and with the previous
+one-call-at-a-time loading, interleaved; the two CSV files must be byte-identical. Its
+section of calls.md is kept when the main run rewrites the file, and the other way round.
 """
 
 from __future__ import annotations
@@ -47,6 +54,9 @@ DAYS = 365
 HOTLINE = Path(sys.executable).with_name("hotline")
 PASSPHRASE = os.environ.get("HOTLINE_PASSPHRASE", "bench-calls-passphrase")
 BENCH_OPERATOR = "bench-save"
+
+
+EXPORT_MARK = "<!-- bench_calls.py --export writes from here to the end -->"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -446,17 +456,142 @@ def report(args: argparse.Namespace, demo_s: float | None, demo_note: str,
     return "\n".join(out)
 
 
+# -------------------------------------------------------------------------- export
+def export_database(count: int) -> tuple[Path, str]:
+    """`count` demo calls over a year, encrypted as the app ships them (made once)."""
+    from hotline.app import open_app
+    from hotline.calls import demo
+
+    data = ROOT / "out" / f"export-{count // 1000}k"
+    if count_calls_encrypted(data) == count:
+        return data, "reused"
+    shutil.rmtree(data, ignore_errors=True)
+    start = time.perf_counter()
+    app = open_app(data, passphrase=PASSPHRASE)
+    try:
+        demo.fill(app.calls, count, days=365, seed=7)
+    finally:
+        app.close()
+    return data, f"made in {time.perf_counter() - start:.0f} s"
+
+
+def iter_one_by_one(svc: CallService, flt: object) -> object:
+    """`CallService.iter_calls` before it loaded in batches (kept here to compare): the
+    matching ids, then `get()` for each call (a query for the row, its case, its referrals
+    and its citations)."""
+    source, where, params, order, _ = svc._plan(flt, ascending=True)  # type: ignore[arg-type]
+    ids = [r[0] for r in svc.store.conn.execute(
+        f"SELECT c.id FROM {source} WHERE {where} ORDER BY {order}", params)]
+    for call_id in ids:
+        yield svc.get(call_id)
+
+
+def bench_export(count: int, runs: int) -> str:
+    import tempfile
+
+    from hotline.app import open_app
+    from hotline.calls import csvio
+    from hotline.calls.models import CallFilter
+
+    data, note = export_database(count)
+    app = open_app(data, passphrase=PASSPHRASE)
+    svc = app.calls
+    kinds = ("batched (iter_calls now)", "one by one (before)")
+    export_s: dict[str, list[float]] = {k: [] for k in kinds}
+    iter_s: dict[str, list[float]] = {k: [] for k in kinds}
+    identical = True
+    try:
+        with tempfile.TemporaryDirectory(prefix="hotline-bench-export-") as tmp:
+            for run in range(runs):
+                for kind in (kinds if run % 2 == 0 else kinds[::-1]):
+                    if kind.startswith("one"):
+                        svc.iter_calls = lambda flt, **_: iter_one_by_one(svc, flt)  # type: ignore[method-assign]
+                    try:
+                        print(f"export {run + 1}/{runs}: {kind} …", file=sys.stderr, flush=True)
+                        out = Path(tmp) / f"{run}-{kind[:3]}.csv"
+                        seconds, written = timed(lambda out=out: csvio.export_calls(
+                            svc, CallFilter(), out, with_pii=True))
+                        assert written == count, written
+                        export_s[kind].append(seconds)
+                        seconds, loaded = timed(lambda: sum(1 for _ in svc.iter_calls(
+                            CallFilter())))
+                        assert loaded == count, loaded
+                        iter_s[kind].append(seconds)
+                    finally:
+                        vars(svc).pop("iter_calls", None)
+                first, second = (Path(tmp) / f"{run}-{k[:3]}.csv" for k in kinds)
+                identical = identical and first.read_bytes() == second.read_bytes()
+                size = first.stat().st_size
+    finally:
+        app.close()
+    if not identical:
+        raise SystemExit("the two exports differ: batched loading changed the output")
+    new, old = (statistics.median(export_s[k]) for k in kinds)
+    new_iter, old_iter = (statistics.median(iter_s[k]) for k in kinds)
+    rows = [f"| {k} | {len(export_s[k])} | {statistics.median(export_s[k]):.1f} | "
+            f"{min(export_s[k]):.1f} | {count / statistics.median(export_s[k]):,.0f} | "
+            f"{statistics.median(iter_s[k]):.1f} |" for k in kinds]
+    return "\n".join([
+        EXPORT_MARK,
+        f"## Export of {count:,} calls (`--export`)",
+        "",
+        f"Date: {datetime.now().astimezone().isoformat(timespec='seconds')}  ",
+        f"Machine: {machine()}  ",
+        f"Command: `.venv/bin/python bench/bench_calls.py {' '.join(sys.argv[1:])}`  ",
+        f"Database: `{data.relative_to(REPO)}/`, {count:,} demo calls over 365 days "
+        f"(`demo.fill`, seed 7), {db_size(data)}, encrypted (passphrase mode); {note}.",
+        "",
+        f"`csvio.export_calls` over every call with personal data (what `hotline calls "
+        f"export --with-pii` writes: {size / 1e6:.0f} MB of CSV), and `iter_calls` alone, "
+        "the two ways interleaved; both files byte-identical in every run.",
+        "",
+        "| loading | runs | export median s | export min s | calls/s | iter_calls alone, "
+        "median s |",
+        "|---|---|---|---|---|---|",
+        *rows,
+        "",
+        f"Batched loading: export {old / new:.1f}× faster ({old:.1f} s → {new:.1f} s), loading "
+        f"alone {old_iter / new_iter:.1f}× ({old_iter:.1f} s → {new_iter:.1f} s).",
+    ])
+
+
+def write_results(main_text: str | None = None, export_text: str | None = None) -> None:
+    """calls.md holds the main run's text, then the export section: each run rewrites its
+    own part and keeps the other."""
+    from hotline.atomic import atomic_write
+
+    path = ROOT / "results" / "calls.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    old_main, _, old_export = old.partition(EXPORT_MARK)
+    main_part = main_text if main_text is not None else old_main.rstrip()
+    export_part = export_text if export_text is not None else (
+        EXPORT_MARK + old_export.rstrip() if old_export else "")
+    with atomic_write(path, "w", encoding="utf-8") as fh:
+        fh.write(main_part.rstrip() + "\n" + (f"\n{export_part.rstrip()}\n" if export_part
+                                              else ""))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=ROOT / "out" / "1m")
-    parser.add_argument("--runs", type=int, default=25)
+    parser.add_argument("--runs", type=int, default=None,
+                        help="repetitions (default 25; with --export, 3)")
     parser.add_argument("--saves", type=int, default=300)
     parser.add_argument("--time-demo", action="store_true",
                         help="time a from-scratch `demo --calls 1000000` in bench/out/demo-"
                              "timing (removed afterwards)")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--export", type=int, metavar="N", default=0,
+                        help="only time the export of N calls (see above)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
+    args.runs = args.runs or (3 if args.export else 25)
+    if args.export:
+        text = bench_export(args.export, args.runs)
+        print(text)
+        if not args.no_write:
+            write_results(export_text=text)
+        return 0
 
     demo_s: float | None = None
     demo_note = ""
@@ -511,10 +646,7 @@ def main() -> int:
                   db_size(private), copy_note)
     print(text)
     if not args.no_write:
-        from hotline.atomic import atomic_write
-
-        with atomic_write(ROOT / "results" / "calls.md", "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+        write_results(main_text=text)
     return 0
 
 

@@ -1,18 +1,32 @@
 """Start-up and memory of the window with a 1,000,000-call database.
 
-    .venv/bin/python bench/bench_gui.py --db-dir bench/out/1m [--runs 9] [--pages 50]
+    .venv/bin/python bench/bench_gui.py [--source bench/out/1m] [--db-dir bench/out/gui-1m]
+                                        [--runs 9] [--pages 50]
 
-where the directory was filled by
-`.venv/bin/hotline --data-dir DIR demo --calls 1000000 --days 365`.
+`--source` was filled by `.venv/bin/hotline --data-dir DIR demo --calls 1000000 --days 365`
+(the shared benchmark database: only read here). The window opens `--db-dir`, a private
+copy set up once as a center's PC has it (`prepare`): the copy encrypted under a key kept
+in a keyring (tests/keyring_backends.FileKeyring standing in for the OS credential store,
+since these machines have none; its file sits beside the copy), and an admin account made
+through the core (`AccountService.create_first_admin`, what the first-run wizard calls).
+Each window process then meets the login dialog and logs in the way a person pressing
+Enter does (`LoginForm.submit`: the Argon2id check, the audit entry), so every run goes
+through `hotline.ui.main.start` exactly as the operator's start does.
 
 1. Start to first window shown: a fresh process (offscreen Qt) from launch until the main
    window's first paint, against an empty PySide6 window started the same way (a process
    that imports PySide6, creates the QApplication and paints a QMainWindow). Runs
    alternate; medians, the ratio of medians and p95 are reported. Target: ratio <= 1.5.
-2. Peak memory: a process opens the window on the database, shows every call (the "Tất
-   cả" range: 1,000,000 rows match), scrolls the list down `--pages` pages of 200 rows,
-   opens the follow-ups page and a call in the form, then reports ru_maxrss, plus the time
-   to the first rows and the page fetch latencies. Target: <= 250 MB.
+   Also: the login dialog on screen, the password check, and "ready" (the call form
+   painted after the login, the pages built).
+2. Peak memory: a process opens the window on the database (logging in), shows every call
+   (the "Tất cả" range: 1,000,000 rows match), scrolls the list down `--pages` pages of 200
+   rows, opens the follow-ups page and a call in the form, then reports ru_maxrss, plus
+   the time to the first rows and the page fetch latencies. Target: <= 250 MB.
+
+Before the runs, the day's backup is taken if there is none yet (`todays_backup`), so the
+timed starts are the ordinary ones of a day: the day's first start also backs up the whole
+database in the background. `--backup-day` measures that start too (memory run only).
 """
 
 from __future__ import annotations
@@ -27,12 +41,24 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve()
+REPO = HERE.parent.parent
+BENCH_USER = "dodac"
+BENCH_PASSWORD = "mật-khẩu-đo-đạc-2026"  # a benchmark account on a benchmark copy only
+KEYRING_FILE = "keyring.json"  # in --db-dir's parent: <db-dir>.keyring.json
+
+
+def keyring_env(data_dir: str) -> dict[str, str]:
+    """The file-backed keyring that holds the copy's key (children and parent alike)."""
+    path = Path(data_dir).resolve()
+    return {"PYTHON_KEYRING_BACKEND": "keyring_backends.FileKeyring",
+            "HOTLINE_TEST_KEYRING": str(path.with_name(f"{path.name}.{KEYRING_FILE}"))}
 
 
 # ------------------------------------------------------------------ children
-def _watch_paint(qt, on_paint) -> None:  # type: ignore[no-untyped-def]
+def _watch_paint(qt, on_paint, name: str = "_paint_watcher") -> None:  # type: ignore[no-untyped-def]
     """Call on_paint(widget) for every paint of a widget (same watcher in every child)."""
     from PySide6.QtCore import QEvent, QObject
 
@@ -42,8 +68,45 @@ def _watch_paint(qt, on_paint) -> None:  # type: ignore[no-untyped-def]
                 on_paint(obj)
             return False
 
-    qt._paint_watcher = Watcher()
-    qt.installEventFilter(qt._paint_watcher)
+    setattr(qt, name, Watcher())
+    qt.installEventFilter(getattr(qt, name))
+
+
+def _log_in_when_asked(qt) -> None:  # type: ignore[no-untyped-def]
+    """Answer the start-up's login dialog as a person does (username, password, Enter).
+
+    Watches paints by class name (importing hotline.ui.login here would land before the
+    first paint being timed). LOGIN when the dialog is first painted, AUTH with the seconds
+    the password check took; any other start-up dialog ends the child with its name.
+    """
+    from PySide6.QtCore import QTimer
+
+    state = {"done": False}
+
+    def painted(widget):  # type: ignore[no-untyped-def]
+        name = type(widget).__name__
+        if name in ("PassphraseDialog", "SetupWizard", "QMessageBox", "RecoveryKeyDialog"):
+            print(f"UNEXPECTED {name}", flush=True)
+            os._exit(1)
+        if state["done"] or name != "LoginDialog":
+            return
+        state["done"] = True
+        print(f"LOGIN {time.process_time()}", flush=True)
+
+        def submit() -> None:
+            form = widget.form
+            form.username.setText(BENCH_USER)
+            form.password.setText(BENCH_PASSWORD)
+            began = time.perf_counter()
+            user = form.submit()  # what Enter in the password field does
+            print(f"AUTH {time.perf_counter() - began}", flush=True)
+            if user is None:
+                print(f"FAILED login: {form.error.text()}", flush=True)
+                os._exit(1)
+
+        QTimer.singleShot(0, submit)
+
+    _watch_paint(qt, painted, name="_login_watcher")
 
 
 def child_empty() -> None:
@@ -83,6 +146,7 @@ def child_hotline(data_dir: str, via_cli: bool = False) -> None:
             os._exit(0)
 
     _watch_paint(qt, painted)
+    _log_in_when_asked(qt)
     if via_cli:
         from hotline.cli import main as cli_main
 
@@ -111,8 +175,9 @@ def child_memory(data_dir: str, pages: int) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hotline.ui.main import start
+    from hotline.ui.main import qt_application, start
 
+    _log_in_when_asked(qt_application())
     started = start(data_dir)
     assert started is not None
     _qt, app, window = started
@@ -171,11 +236,122 @@ def child_memory(data_dir: str, pages: int) -> None:
 
 
 # -------------------------------------------------------------------- parent
-def _env() -> dict[str, str]:
+def _env(data_dir: str) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop("HOTLINE_DATA_DIR", None)
+    env.update(keyring_env(data_dir))
+    env["PYTHONPATH"] = os.pathsep.join(  # tests/ holds keyring_backends.FileKeyring
+        p for p in (str(REPO), str(REPO / "tests"), env.get("PYTHONPATH", "")) if p)
     return env
+
+
+def prepare(source: Path, data_dir: Path) -> str:
+    """The private copy the window opens: encrypted under a keyring-held key, with an admin
+    account made through the core. Made once; later runs reuse it."""
+    import shutil
+    import sqlite3
+
+    os.environ.update(_env(str(data_dir)))
+    sys.path[:0] = [str(REPO), str(REPO / "tests")]
+    import keyring
+
+    keyring.set_keyring(keyring.core.load_keyring("keyring_backends.FileKeyring"))
+    from hotline.app import open_app
+
+    if (data_dir / "hotline.sqlite").exists():
+        app = open_app(data_dir)
+        try:
+            if app.accounts.has_users():
+                return "reused"
+        finally:
+            app.close()
+    else:
+        plain = source / "hotline.sqlite"
+        if not plain.exists():
+            raise SystemExit(f"{plain} not found: fill it with `hotline --data-dir {source} "
+                             "demo --calls 1000000 --days 365`")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        print(f"copying {plain} …", file=sys.stderr, flush=True)
+        conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
+        try:  # a consistent copy of the plain file; opening it below encrypts it in place
+            dest = sqlite3.connect(data_dir / "hotline.sqlite")
+            conn.backup(dest)
+            dest.close()
+        except sqlite3.DatabaseError:  # the shared file was encrypted meanwhile
+            conn.close()
+            shutil.rmtree(data_dir)
+            raise SystemExit(f"{plain} is not a plain SQLite file any more") from None
+        conn.close()
+    began = time.perf_counter()
+    print("encrypting the copy, making the admin account …", file=sys.stderr, flush=True)
+    app = open_app(data_dir)  # the key goes to the (file-backed) keyring
+    try:
+        app.accounts.create_first_admin(BENCH_USER, "Đo đạc hiệu năng", BENCH_PASSWORD)
+    finally:
+        app.close()
+    return f"made in {time.perf_counter() - began:.0f} s"
+
+
+def todays_backup(data_dir: Path) -> str:
+    """Take the day's backup now unless there is one, as the window's scheduler would at the
+    day's first start: the timed starts are then the ordinary ones of the day, without a
+    1.3 GB backup running beside them (measured on its own: `--backup-day`)."""
+    from hotline.app import open_app
+    from hotline.security import backup
+    from hotline.ui.backup_view import backup_folder
+
+    app = open_app(data_dir)
+    try:
+        folder = backup_folder(app)
+        for leftover in folder.glob(".hotline-backup-*.part*"):  # runs killed mid-backup
+            leftover.unlink()
+        if not backup.due_today(folder, app.clock.today()):
+            return "already there"
+        began = time.perf_counter()
+        path = backup.create(app.store, folder, app.clock)
+        backup.verify(path, app.store.key)
+        return f"taken in {time.perf_counter() - began:.0f} s"
+    finally:
+        app.close()
+
+
+def backup_day_memory(data_dir: Path, pages: int) -> dict[str, object]:
+    """The memory run on the day's first start: today's backups are set aside (renamed out
+    of the backup pattern), the window's scheduler backs up while the list is scrolled;
+    afterwards its backup is removed and the others are put back."""
+    from hotline.app import open_app
+    from hotline.ui.backup_view import backup_folder
+
+    app = open_app(data_dir)
+    try:
+        folder = backup_folder(app)
+        today = app.clock.today().strftime("%Y%m%d")
+    finally:
+        app.close()
+    aside = [(p, p.with_name("aside-" + p.name))
+             for p in folder.glob(f"hotline-backup-{today}-*")]
+    for path, moved in aside:
+        path.rename(moved)
+    try:
+        return memory_run(str(data_dir), pages)
+    finally:
+        for made in folder.glob(f"hotline-backup-{today}-*"):
+            made.unlink()
+        for leftover in folder.glob(".hotline-backup-*.part*"):
+            leftover.unlink()
+        for path, moved in aside:
+            moved.rename(path)
+
+
+def memory_run(data_dir: str, pages: int) -> dict[str, object]:
+    proc = subprocess.run([sys.executable, str(HERE), "--child", "memory", "--db-dir",
+                           data_dir, "--pages", str(pages)],
+                          capture_output=True, text=True, env=_env(data_dir), timeout=900)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"memory run failed: {proc.stdout}\n{proc.stderr}")
+    return dict(json.loads(line[len("RESULT "):]))
 
 
 @dataclass
@@ -184,32 +360,36 @@ class Start:
     ready_s: float  # … to the call form painted (= shown for the empty window)
     shown_cpu_s: float  # the child's own CPU time (all threads) at those points: the work
     ready_cpu_s: float  # done, much less sensitive to other processes on a busy machine
+    login_s: float = 0.0  # wall time to the login dialog painted
+    login_cpu_s: float = 0.0
+    auth_s: float = 0.0  # the password check (Argon2id) inside the child
 
 
 def time_start(kind: str, data_dir: str) -> Start:
-    """Launch a child and time its first paint and its readiness."""
+    """Launch a child and time its first paint, its login and its readiness."""
     args = [sys.executable, str(HERE), "--child", kind]
     if kind in ("hotline", "cli"):
         args += ["--db-dir", data_dir]
     begin = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=_env())
+                            env=_env(data_dir))
     assert proc.stdout is not None
-    first = proc.stdout.readline().split()
-    shown = time.perf_counter() - begin
-    if not first or first[0] != "SHOWN":
-        proc.wait(60)
-        raise SystemExit(f"{kind} start failed: {first} "
-                         f"{proc.stderr.read() if proc.stderr else ''}")
-    result = Start(shown, shown, float(first[1]), float(first[1]))
-    if kind in ("hotline", "cli"):
-        second = proc.stdout.readline().split()
-        if not second or second[0] != "READY":
+    marks: dict[str, tuple[float, float]] = {}  # marker -> (wall since launch, value)
+    last = "READY" if kind in ("hotline", "cli") else "SHOWN"
+    while last not in marks:
+        words = proc.stdout.readline().split()
+        if not words or words[0] not in ("SHOWN", "LOGIN", "AUTH", "READY"):
+            proc.kill()
             proc.wait(60)
-            raise SystemExit(f"{kind} not ready: {second} "
+            raise SystemExit(f"{kind} start failed: {' '.join(words) or '(no output)'} "
                              f"{proc.stderr.read() if proc.stderr else ''}")
-        result.ready_s = time.perf_counter() - begin
-        result.ready_cpu_s = float(second[1])
+        marks[words[0]] = (time.perf_counter() - begin, float(words[1]))
+    shown, shown_cpu = marks["SHOWN"]
+    ready, ready_cpu = marks.get("READY", marks["SHOWN"])
+    result = Start(shown, ready, shown_cpu, ready_cpu)
+    if "LOGIN" in marks:
+        result.login_s, result.login_cpu_s = marks["LOGIN"]
+        result.auth_s = marks["AUTH"][1]
     proc.wait(60)
     return result
 
@@ -222,9 +402,14 @@ def pct(values: list[float], q: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db-dir", default="bench/out/1m")
+    parser.add_argument("--source", default="bench/out/1m",
+                        help="the shared 1,000,000-call database (read only)")
+    parser.add_argument("--db-dir", default="bench/out/gui-1m",
+                        help="the private copy the window opens (made once from --source)")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--backup-day", action="store_true",
+                        help="also the memory run of a day's first start (its backup runs)")
     parser.add_argument("--child", choices=["empty", "hotline", "cli", "memory"])
     args = parser.parse_args()
     if args.child == "empty":
@@ -237,11 +422,12 @@ def main() -> int:
         child_memory(args.db_dir, args.pages)
         return 0
 
+    note = prepare(Path(args.source), Path(args.db_dir))
+    backed_up = todays_backup(Path(args.db_dir))
     db = Path(args.db_dir) / "hotline.sqlite"
-    if not db.exists():
-        raise SystemExit(f"{db} not found: fill it with `hotline --data-dir {args.db_dir} demo "
-                         "--calls 1000000 --days 365`")
-    print(f"database: {db} ({db.stat().st_size / 1e6:.0f} MB)")
+    print(f"database: {db} ({db.stat().st_size / 1e6:.0f} MB, encrypted, key in the "
+          f"file-backed keyring; copy {note}; today's backup {backed_up}), load average "
+          f"{os.getloadavg()}")
     # warm-up (page cache, any pending migration), not counted
     time_start("empty", args.db_dir)
     time_start("hotline", args.db_dir)
@@ -261,14 +447,21 @@ def main() -> int:
     print(f"start-up, {args.runs} runs of each, interleaved (process launch to paint):")
     line("empty PySide6 window", "empty", "shown_s")
     line("Hotline window, 1M calls", "hotline", "shown_s")
+    line("Hotline login dialog painted", "hotline", "login_s")
+    line("password check (Argon2id)", "hotline", "auth_s")
     line("Hotline ready (form painted)", "hotline", "ready_s")
     line("`hotline` command: window", "cli", "shown_s")
+    line("`hotline` command: login dialog", "cli", "login_s")
     line("`hotline` command: ready", "cli", "ready_s")
     print("  the same, in CPU time of the child (less sensitive to a busy machine):")
     line("empty PySide6 window", "empty", "shown_cpu_s")
     line("Hotline window, 1M calls", "hotline", "shown_cpu_s")
+    line("Hotline login dialog painted", "hotline", "login_cpu_s")
     line("Hotline ready (form painted)", "hotline", "ready_cpu_s")
     line("`hotline` command: ready", "cli", "ready_cpu_s")
+    ready_after_login = [r.ready_s - r.login_s - r.auth_s for r in runs["hotline"]]
+    print(f"  ready - login dialog - password check (the pages built after the login): "
+          f"median {statistics.median(ready_after_login) * 1000:.0f} ms")
     e_wall, e_cpu = med("empty", "shown_s"), med("empty", "shown_cpu_s")
     print(f"  ratio of medians, window       : {med('hotline', 'shown_s') / e_wall:.2f}x wall, "
           f"{med('hotline', 'shown_cpu_s') / e_cpu:.2f}x CPU (target <= 1.5x)")
@@ -277,13 +470,8 @@ def main() -> int:
     print(f"  ratio, `hotline` command       : window {med('cli', 'shown_s') / e_wall:.2f}x, "
           f"ready {med('cli', 'ready_s') / e_wall:.2f}x wall")
 
-    proc = subprocess.run([sys.executable, str(HERE), "--child", "memory", "--db-dir",
-                           args.db_dir, "--pages", str(args.pages)],
-                          capture_output=True, text=True, env=_env(), timeout=600)
-    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)
-    if line is None:
-        raise SystemExit(f"memory run failed: {proc.stdout}\n{proc.stderr}")
-    result = json.loads(line[len("RESULT "):])
+    result: dict[str, Any] = memory_run(args.db_dir, args.pages)
+
     fetch, gaps = result["fetch_ms"], result["gaps_ms"]
     print(f"call list over every date ({result['total']:,} calls):")
     print(f"  first rows           : {result['first_rows_ms']:.0f} ms")
@@ -297,6 +485,12 @@ def main() -> int:
           "while the list loads and scrolls)")
     print(f"  peak memory          : {result['peak_mb']:.0f} MB with {result['rows_loaded']:,} "
           f"rows loaded (target <= 250 MB)")
+    if args.backup_day:
+        day = backup_day_memory(Path(args.db_dir), args.pages)
+        print(f"  the day's first start (the daily backup of the whole database runs in the "
+              f"window's process meanwhile): peak memory {day['peak_mb']:.0f} MB, next page "
+              f"median {statistics.median(day['fetch_ms']):.1f} ms")  # type: ignore[arg-type]
+    print(f"load average at the end: {os.getloadavg()}")
     return 0
 
 

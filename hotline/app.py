@@ -93,6 +93,24 @@ class App:
     def role(self) -> Role | None:
         return self.session.user.role if self.session.user else None
 
+    def apply_settings(self, new: config.Settings) -> tuple[str, ...]:
+        """Save `new` (atomically) and hand it to every service holding settings; return the
+        names that changed (none: nothing is written). Who may change what, and the audit
+        entry, are the caller's (the settings dialog, the first-run wizard, retention).
+
+        ReportService and SyncService keep the Settings they were built with; they get the
+        new object here, so a changed header or sync folder applies without a restart.
+        """
+        names = config.changed_fields(self.settings, new)
+        if not names:
+            return ()
+        config.save_settings(self.data_dir, new)
+        self.settings = new
+        for service in (getattr(self, "reports", None), getattr(self, "sync", None)):
+            if service is not None and hasattr(service, "settings"):
+                service.settings = new
+        return names
+
     def close(self) -> None:
         self.store.close()
 

@@ -7,8 +7,6 @@ Exit codes: 0 success, 1 the operation failed (message on stderr), 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,15 +18,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from hotline.app import App
-
-# Domain command modules, each with `register(subparsers)`; their handlers take (app, args).
-COMMAND_MODULES = (
-    "hotline.calls.commands",
-    "hotline.library.commands",
-    "hotline.directory.commands",
-    "hotline.reports.commands",
-    "hotline.security.commands",
-)
 
 
 class CommandError(Exception):
@@ -53,10 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="đăng nhập bằng tài khoản này (hoặc HOTLINE_USER); mật khẩu hỏi "
                              "khi chạy hoặc lấy từ HOTLINE_PASSWORD")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        if importlib.util.find_spec(name) is None:  # TODO(integration): drop once all exist
-            continue
-        importlib.import_module(name).register(sub)
+    # Each domain registers its sub-commands; their handlers take (app, args). Imported here,
+    # not at the top: the window (no sub-command) never builds the parser.
+    from hotline.calls import commands as calls_commands
+    from hotline.directory import commands as directory_commands
+    from hotline.library import commands as library_commands
+    from hotline.reports import commands as reports_commands
+    from hotline.security import commands as security_commands
+
+    for module in (calls_commands, library_commands, directory_commands, reports_commands,
+                   security_commands):
+        module.register(sub)
     return parser
 
 
@@ -264,9 +260,8 @@ def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
     from hotline.app import open_app
     from hotline.calls import demo
     from hotline.security.dbkey import PassphraseNeeded
-    from hotline.ui.lock import install_security
+    from hotline.ui.main import build_window
     from hotline.ui.main_window import MainWindow
-    from hotline.ui.pages import install_pages
 
     try:
         app = open_app(directory)
@@ -278,9 +273,7 @@ def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
         app.session.user = app.accounts.create_first_admin(
             "smoke", "Tự kiểm tra", pysecrets.token_urlsafe(24))
         demo.fill(app.calls, SMOKE_CALLS, days=7, seed=7)
-        window = MainWindow(app)
-        install_pages(window, app)
-        install_security(window, app)
+        window = build_window(MainWindow(), app)
         window.show()
         deadline = time.monotonic() + SMOKE_RUN_S
         while time.monotonic() < deadline:

@@ -73,6 +73,11 @@ class Settings:
         return replace(self, **changes)
 
 
+def changed_fields(old: Settings, new: Settings) -> tuple[str, ...]:
+    """The names of the settings that differ (what the audit log records)."""
+    return tuple(f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name))
+
+
 def load_settings(directory: Path) -> Settings:
     path = directory / SETTINGS_FILE
     if not path.exists():

@@ -415,6 +415,33 @@ def test_iter_calls_oldest_first_in_full(listed: CallService) -> None:
     assert calls[0].categories == ("dv.physical", "psy.distress")
 
 
+def test_iter_calls_in_batches_gives_what_get_gives(listed: CallService) -> None:
+    """Loading in batches: every call whole (case number, referrals, citations in their
+    order), oldest first, across batch boundaries and with a call deleted meanwhile."""
+    extra = [listed.save(make(
+        received_at=at(4, 10 + i), summary=f"Cuộc gọi {i}",
+        referrals=tuple(Referral(name=f"Nơi nhận {i}.{j}", phone="113", category="police")
+                        for j in range(i % 3)),
+        citations=tuple(Citation(doc_id="13/2022/QH15", article=f"Điều {20 + j}",
+                                 citation=f"Luật PCBLGĐ 2022, Điều {20 + j}")
+                        for j in range((i + 1) % 3))), operator="Lan") for i in range(7)]
+    number = listed.link_to_case([extra[1].id, extra[4].id])  # type: ignore[list-item]
+    ids = [c.id for c in reversed(listed.list(CallFilter(), limit=100))]
+    expected = [listed.get(i) for i in ids]  # type: ignore[arg-type]
+    assert sum(len(c.referrals) for c in expected) == 6
+    assert sum(bool(c.case_number) for c in expected) == 2
+    for batch in (1, 3, 2000):
+        assert list(listed.iter_calls(CallFilter(), batch=batch)) == expected
+    assert next(c for c in listed.iter_calls(CallFilter())
+                if c.id == extra[4].id).case_number == number
+    gone = expected[5]
+    calls = listed.iter_calls(CallFilter(), batch=5)
+    first = [next(calls) for _ in range(5)]  # the first batch is loaded
+    with listed.store.transaction() as tx:
+        tx.execute("DELETE FROM calls WHERE id = ?", (gone.id,))
+    assert [*first, *calls] == [c for c in expected if c.id != gone.id]
+
+
 # -------------------------------------------------------------------------- phone hash
 def test_phone_hash_is_stable_and_keyed(svc: CallService, tmp_path: Path) -> None:
     import hashlib

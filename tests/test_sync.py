@@ -167,6 +167,22 @@ def test_folder_disappearing_mid_run_keeps_state_consistent(app: App, share: Pat
     assert state.failures == 0 and state.last_day == "2026-03-07"
 
 
+def test_settings_applied_through_the_app_reach_sync_and_reports_at_once(
+        app: App, share: Path, data_dir: Path) -> None:
+    """App.apply_settings (the settings dialog, the wizard, retention use it): saved, and
+    the running sync and report services see the new folder and header without a restart."""
+    from hotline import config
+
+    new = app.settings.with_changes(sync_folder=str(share), center_name="Trung tâm Hà Nam")
+    assert app.apply_settings(new) == ("center_name", "sync_folder")
+    assert config.load_settings(data_dir) == new
+    assert app.sync.settings is new and app.reports.settings is new
+    assert app.reports.header().center_name == "Trung tâm Hà Nam"
+    stamp = (data_dir / config.SETTINGS_FILE).stat().st_mtime_ns
+    assert app.apply_settings(config.load_settings(data_dir)) == ()  # nothing changed
+    assert (data_dir / config.SETTINGS_FILE).stat().st_mtime_ns == stamp  # nothing written
+
+
 def test_backoff_grows(app: App, tmp_path: Path) -> None:
     fill(app)
     missing = tmp_path / "not-mounted"

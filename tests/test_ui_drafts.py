@@ -162,6 +162,28 @@ def test_new_call_keeps_the_unsaved_one_as_a_draft(qtbot, app):
     form.shutdown()
 
 
+def test_parking_for_a_lock_writes_the_draft_and_resuming_hands_over(qtbot, app):
+    form = CallForm(app)
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.park()  # nothing on screen: nothing kept
+    assert app.calls.drafts() == []
+    form.start_call()
+    type_text(form.summary, "Chị Mai gọi lúc nửa đêm")
+    assert form.park()  # written now, not after the typing debounce
+    (draft,) = app.calls.drafts()
+    assert draft.data["summary"] == "Chị Mai gọi lúc nửa đêm"
+    form.resume(same_operator=True)  # the same operator: the form as it was
+    assert form.active and form.summary.toPlainText() == "Chị Mai gọi lúc nửa đêm"
+    assert form.pending_drafts == []
+    assert form.park()
+    form.resume(same_operator=False)  # someone else: an empty form, the call in the banner
+    assert not form.active and form.summary.toPlainText() == ""
+    assert [d.data["summary"] for d in form.pending_drafts] == ["Chị Mai gọi lúc nửa đêm"]
+    assert form.drafts_box.isVisible()
+    form.shutdown()
+
+
 def test_discarding_a_draft_from_the_banner_needs_two_clicks(qtbot, app):
     app.calls.save_draft("d1", {"caller_name": "Chị Lan", "summary": "Nội dung"},
                          started_at=app.clock.now().isoformat())

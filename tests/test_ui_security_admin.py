@@ -59,7 +59,7 @@ def select(view: UsersView, username: str) -> None:
 def test_users_list_add_reset_role_disable(qtbot, app, people):
     app.session.user = people["head"]
     view = widget(qtbot, UsersView(app))
-    assert [u.username for u in view.model.users] == ["admin", "hoa", "lan"]
+    assert [u.username for u in view.model.rows] == ["admin", "hoa", "lan"]
     assert view.model.data(view.model.index(2, view.model.ROLE)) == "Điện thoại viên"
     # A head cannot make admins: the role lists offer operator and head only.
     assert [view.new_role.itemData(i) for i in range(view.new_role.count())] == [
@@ -91,7 +91,7 @@ def test_users_list_add_reset_role_disable(qtbot, app, people):
     assert not app.accounts.get("mai").active
     with pytest.raises(AuthError, match="đã bị khóa"):
         app.accounts.authenticate("mai", "mật-khẩu-mới-1")
-    assert view.model.data(view.model.index(view.model.users.index(
+    assert view.model.data(view.model.index(view.model.rows.index(
         app.accounts.get("mai")), view.model.STATE)) == "đã khóa"
     assert view.toggle_selected_active()
     assert app.accounts.get("mai").active
@@ -163,17 +163,17 @@ def test_audit_view_filters_and_verifies_the_chain(qtbot, app, people):
     app.audit.record("lan", "call.open", "call:2", ("summary",))
     app.audit.record("hoa", "calls.export_pii", "2026-01-01..2026-01-31", (), "3 calls")
     view = widget(qtbot, AuditView(app))
-    targets = [e.target for e in view.model.entries]
+    targets = [e.target for e in view.model.rows]
     assert "call:2" in targets and "call:1" not in targets  # last 30 days by default
     view.set_filter(actor="lan", action="call.")
-    assert [e.target for e in view.model.entries] == ["call:2"]
+    assert [e.target for e in view.model.rows] == ["call:2"]
     assert view.model.data(view.model.index(0, view.model.ACTION)) == "Mở chi tiết cuộc gọi"
     assert view.model.data(view.model.index(0, view.model.FIELDS)) == "summary"
     today = app.clock.today()
     view.set_filter(since=today - timedelta(days=90), until=today)
-    assert [e.target for e in view.model.entries] == ["call:2", "call:1"]
+    assert [e.target for e in view.model.rows] == ["call:2", "call:1"]
     view.set_filter(actor="", action="calls.")
-    assert [e.action for e in view.model.entries] == ["calls.export_pii"]
+    assert [e.action for e in view.model.rows] == ["calls.export_pii"]
 
     with qtbot.waitSignal(view.verified, timeout=10000) as blocker:
         assert view.verify()
@@ -190,7 +190,7 @@ def test_audit_view_filters_and_verifies_the_chain(qtbot, app, people):
         view.verify()
     assert not blocker.args[0].ok
     assert f"#{bad}" in view.verify_label.text() and "BỊ THAY ĐỔI" in view.verify_label.text()
-    assert view.model.entries[view.table.currentIndex().row()].id == bad
+    assert view.model.rows[view.table.currentIndex().row()].id == bad
 
 
 def test_audit_view_refuses_an_operator(qtbot, app, people):
@@ -429,38 +429,125 @@ def test_recovery_key_is_shown_again_only_after_the_password(qtbot, app, people)
     assert view.panel.code == "" and not view.panel.isVisible()
 
 
-def test_changing_the_key_shows_the_new_recovery_key_then_closes(qtbot, app, people,
-                                                                 data_dir):
+def _library_labels(library) -> list[str]:
+    return [f"{h.document.symbol} {h.article.label}" for h in library.model.hits]
+
+
+def _idle(window) -> bool:
+    from hotline.ui.reports_view import SyncScheduler
+
+    return not any(s.running for s in window.findChildren(MaintenanceScheduler)) and \
+        not any(s.running for s in window.findChildren(SyncScheduler))
+
+
+def test_changing_the_key_keeps_hotline_running_under_the_new_key(qtbot, app, people,
+                                                                   data_dir):
     from hotline.app import open_app
-    from hotline.ui.lock import install_security, session_of
+    from hotline.calls.models import CallFilter
+    from hotline.store.db import WrongKey, open_store
+    from hotline.ui.lock import session_of
+    from hotline.ui.main import build_window
     from hotline.ui.main_window import MainWindow
 
     app.session.user = people["admin"]
-    window = MainWindow(app)
+    window = build_window(MainWindow(), app)
     qtbot.addWidget(window)
-    install_security(window, app)
     window.show()
     session = session_of(window)
+    form, library, calls = window.call_form, window.page("library"), window.call_list
+    qtbot.waitUntil(lambda: _idle(window), timeout=30_000)  # the day's first backup, sync
+    # Every kind of connection is open under the old key: the window's own, the call
+    # list's and the library's readers, the draft writer's.
+    type_text(library.search_box, "bạo lực gia đình")
+    qtbot.waitUntil(lambda: library.model.rowCount() > 0, timeout=10_000)
+    window.show_page("calls")
+    qtbot.waitUntil(lambda: calls.model.total == 0 and not calls.model.loading, timeout=10_000)
+    window.new_call()
+    type_text(form.summary, "Chị Hạnh gọi trước khi đổi khóa")
+    form.flush_draft()
+    form.wait_drafts()
+    old_key, old_code = app.store.key, dbkey.recovery_code(app.store.key)
+
     view = session.admin_page().view("key")
-    old_code = dbkey.recovery_code(app.store.key)
     type_text(view.change_password, "admin-mật-khẩu")
     assert not view.change_key()  # first click arms the button
     assert view.change_key()
     dialog = view.new_key_dialog
-    assert dialog is not None and dialog.isVisible() and session.locked
+    assert dialog is not None and dialog.isVisible()
     new_code = dialog.panel.code
     assert new_code and new_code != old_code
-    assert not dialog.continue_button.isEnabled()
+    assert not dialog.continue_button.isEnabled()  # the new key is acknowledged first
     dialog.panel.acknowledge.setChecked(True)
     dialog.continue_button.click()
-    assert not window.isVisible()
+    assert window.isVisible() and not session.locked  # Hotline goes on
+
+    # The call being typed goes on (its draft writer reopens under the new key) and saves.
+    with qtbot.waitSignal(form.draft_saved, timeout=5000):
+        type_text(form.summary, "; đã lưu sau khi đổi khóa")
+    assert not form.bar.property("draft_error")
+    form.categories.set_codes(["dv.physical"])
+    saved = form.save()
+    assert saved is not None, form.bar.label.text()
+    # The call list's reader and the library's reader read under the new key.
+    window.show_page("calls")
+    qtbot.waitUntil(lambda: any(calls.model.call_at(r).id == saved.id
+                                for r in range(calls.model.rowCount())), timeout=10_000)
+    window.show_page("library")
+    library.search_box.clear()
+    type_text(library.search_box, "cấm tiếp xúc")
+    qtbot.waitUntil(lambda: "13/2022/QH15 Điều 25" in _library_labels(library),
+                    timeout=10_000)
+    assert "kết quả" in library.search.status.text()
+    window.close()
     app.close()
-    reopened = open_app(data_dir)
+
+    database = data_dir / config.DATABASE_FILE
+    with pytest.raises(WrongKey):  # the old key opens nothing any more
+        open_store(database, key=old_key)
+    reopened = open_app(data_dir)  # the new key, from the keyring
     try:
         assert dbkey.recovery_code(reopened.store.key) == new_code
+        assert [c.summary for c in reopened.calls.iter_calls(CallFilter())] == [
+            "Chị Hạnh gọi trước khi đổi khóa; đã lưu sau khi đổi khóa"]
         assert "key.change" in [e.action for e in reopened.audit.entries()]
     finally:
         reopened.close()
+
+
+def test_key_change_waits_for_background_work(qtbot, app, people):
+    from hotline.ui.backup_view import _background_busy
+
+    app.session.user = people["admin"]
+    view = widget(qtbot, KeyView(app))
+    scheduler = MaintenanceScheduler(app, view)
+    scheduler.running = True  # the daily backup is being written
+    assert _background_busy(view)
+    old_key = app.store.key
+    type_text(view.change_password, "admin-mật-khẩu")
+    assert not view.change_key()  # armed
+    assert not view.change_key()
+    assert "làm việc nền" in view.change_error.text()
+    assert app.store.key == old_key and view.new_key_dialog is None
+    scheduler.running = False
+    type_text(view.change_password, "admin-mật-khẩu")
+    assert not view.change_key()
+    assert view.change_key() and app.store.key != old_key
+
+
+def test_a_failed_rekey_leaves_the_key_where_it_was(app, people, monkeypatch):
+    from hotline.security import keys
+    from hotline.store.db import StoreError
+
+    app.session.user = people["admin"]
+    before = dbkey.existing_key(app.data_dir)
+
+    def broken(_key: bytes) -> None:
+        raise StoreError("đĩa đầy")
+
+    monkeypatch.setattr(app.store, "rekey", broken)
+    with pytest.raises(StoreError):
+        keys.change_key(app)
+    assert dbkey.existing_key(app.data_dir) == before == app.store.key
 
 
 # -------------------------------------------------------------------------- retention

@@ -355,6 +355,37 @@ def test_lock_shortcut_and_menu(qtbot, app, people, open_window):
 
 
 # ----------------------------------------------------------------------------- roles
+def _switch_user(session, username: str, password: str) -> None:
+    session.lock("manual")
+    lock_form = session.lock_screen.form
+    lock_form.username.setText(username)
+    type_text(lock_form.password, password)
+    assert lock_form.submit() is not None
+
+
+def test_library_and_directory_rights_follow_a_user_switch_at_the_lock_screen(
+        qtbot, app, people, open_window):
+    window = open_window(people["head"], pages=True)
+    session = session_of(window)
+    library, directory = window.page("library"), window.page("directory")
+    importing = library.import_page
+    assert importing.choose_button.isEnabled() and importing.batch_button.isEnabled()
+    assert directory.add_button.isVisibleTo(directory)
+    assert directory.import_button.isVisibleTo(directory)
+
+    _switch_user(session, "lan", "lan-mật-khẩu")  # a head hands the desk to an operator
+    assert app.user.username == "lan"
+    assert not importing.choose_button.isEnabled() and not importing.batch_button.isEnabled()
+    assert not importing.import_button.isEnabled() and not importing.remove_button.isEnabled()
+    assert "chỉ được tra cứu" in importing.message.text()
+    assert not directory.add_button.isVisibleTo(directory)
+    assert not directory.import_button.isVisibleTo(directory)
+
+    _switch_user(session, "hoa", "hoa-mật-khẩu")  # and back to a head
+    assert importing.choose_button.isEnabled() and importing.message.text() == ""
+    assert directory.add_button.isVisibleTo(directory)
+
+
 def test_operator_sees_no_admin_page_and_cannot_change_center_settings(
         qtbot, app, people, open_window):
     window = open_window(people["operator"], pages=True)

@@ -17,7 +17,7 @@ from hotline import config
 from hotline.reports import mailer
 from hotline.ui.lock import install_security, session_of
 from hotline.ui.main_window import MainWindow
-from hotline.ui.settings_dialog import SettingsDialog, apply_settings, changed_fields
+from hotline.ui.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
 
@@ -166,12 +166,13 @@ def test_ctrl_comma_opens_the_dialog(qtbot, app, people):
 def test_settings_round_trip_reports_no_change():
     """A tuple setting read back from JSON must not count as changed."""
     settings = config.Settings()
-    assert changed_fields(settings, settings.with_changes()) == ()
-    assert changed_fields(settings, settings.with_changes(font_size=12)) == ("font_size",)
+    assert config.changed_fields(settings, settings.with_changes()) == ()
+    assert config.changed_fields(settings, settings.with_changes(font_size=12)) == (
+        "font_size",)
 
 
 def test_saved_settings_read_back_identical(app, data_dir):
     new = app.settings.with_changes(center_name="Trung tâm A")
-    assert apply_settings(app, new) == ("center_name",)
+    assert app.apply_settings(new) == ("center_name",)
     assert config.load_settings(data_dir) == new
-    assert apply_settings(app, config.load_settings(data_dir)) == ()
+    assert app.apply_settings(config.load_settings(data_dir)) == ()

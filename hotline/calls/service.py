@@ -259,17 +259,12 @@ class CallService:
     def referrals(self, call_id: int) -> tuple[Referral, ...]:
         rows = self.store.conn.execute(
             "SELECT * FROM referrals WHERE call_id = ? ORDER BY id", (call_id,)).fetchall()
-        return tuple(Referral(name=r["name"], phone=r["phone"], entry_id=r["entry_id"],
-                              category=r["category"], status=r["status"], note=r["note"],
-                              id=r["id"], created_at=r["created_at"],
-                              created_by=r["created_by"], updated_at=r["updated_at"])
-                     for r in rows)
+        return tuple(_referral(r) for r in rows)
 
     def citations(self, call_id: int) -> tuple[Citation, ...]:
         rows = self.store.conn.execute(
             "SELECT * FROM citations WHERE call_id = ? ORDER BY id", (call_id,)).fetchall()
-        return tuple(Citation(doc_id=r["doc_id"], citation=r["citation"], article=r["article"],
-                              id=r["id"]) for r in rows)
+        return tuple(_citation(r) for r in rows)
 
     def history(self, call_id: int) -> list[CallVersion]:
         """Earlier versions, newest first (the current state is `get`)."""
@@ -383,13 +378,40 @@ class CallService:
         return [_summary(r) for r in rows]
 
     def iter_calls(self, flt: CallFilter, *, batch: int = 2000) -> Iterator[Call]:
-        """Every matching call in full, oldest first (exports, reports)."""
+        """Every matching call in full, oldest first (exports, reports).
+
+        Loaded `batch` calls at a time: four queries a batch (rows, case numbers, referrals,
+        citations) instead of four a call; the same calls as `get()` gives, in the same
+        order. A call deleted after the ids were listed is left out.
+        """
+        conn = self.store.conn
         source, where, params, order, _ = self._plan(flt, ascending=True)
-        ids = [r[0] for r in self.store.conn.execute(
+        ids = [r[0] for r in conn.execute(
             f"SELECT c.id FROM {source} WHERE {where} ORDER BY {order}", params)]
         for start in range(0, len(ids), batch):
-            for call_id in ids[start:start + batch]:
-                yield self.get(call_id)
+            yield from self._load_many(conn, ids[start:start + batch])
+
+    @staticmethod
+    def _load_many(conn: sqlite3.Connection, ids: builtins.list[int]) -> builtins.list[Call]:
+        """The calls `ids`, in that order, each with its case number, referrals, citations."""
+        marks = ",".join("?" * len(ids))
+        rows = {r["id"]: r for r in conn.execute(
+            f"SELECT * FROM calls WHERE id IN ({marks})", ids)}
+        case_ids = sorted({r["case_id"] for r in rows.values() if r["case_id"] is not None})
+        cases: dict[int, str] = dict(conn.execute(
+            f"SELECT id, number FROM cases WHERE id IN ({','.join('?' * len(case_ids))})",
+            case_ids).fetchall()) if case_ids else {}
+        referrals: dict[int, builtins.list[Referral]] = {}
+        for r in conn.execute(f"SELECT * FROM referrals WHERE call_id IN ({marks}) "
+                              "ORDER BY call_id, id", ids):
+            referrals.setdefault(r["call_id"], []).append(_referral(r))
+        citations: dict[int, builtins.list[Citation]] = {}
+        for r in conn.execute(f"SELECT * FROM citations WHERE call_id IN ({marks}) "
+                              "ORDER BY call_id, id", ids):
+            citations.setdefault(r["call_id"], []).append(_citation(r))
+        return [call_from_row(row, cases.get(row["case_id"], ""),
+                              tuple(referrals.get(call_id, ())), tuple(citations.get(call_id, ())))
+                for call_id in ids if (row := rows.get(call_id)) is not None]
 
     def count(self, flt: CallFilter, conn: sqlite3.Connection | None = None) -> int:
         conn = conn or self.store.conn
@@ -596,3 +618,15 @@ def parse_day(value: str) -> date:
 
 __all__ = ["CallService", "ConflictError", "NotFoundError", "fts_query", "parse_day",
            "parse_iso", "timedelta"]
+
+
+def _referral(r: sqlite3.Row) -> Referral:
+    return Referral(name=r["name"], phone=r["phone"], entry_id=r["entry_id"],
+                    category=r["category"], status=r["status"], note=r["note"], id=r["id"],
+                    created_at=r["created_at"], created_by=r["created_by"],
+                    updated_at=r["updated_at"])
+
+
+def _citation(r: sqlite3.Row) -> Citation:
+    return Citation(doc_id=r["doc_id"], citation=r["citation"], article=r["article"],
+                    id=r["id"])

@@ -192,6 +192,48 @@ def _cell(text: str, width_mm: float, style: ParagraphStyle) -> str | Paragraph:
     return Paragraph(_esc(text), style)
 
 
+def _grid_table(data: list[list[Any]], widths: Sequence[float], *, size: float, line: float,
+                valign: str, padding: tuple[float, float, float],
+                extra: Sequence[Any] = ()) -> RLTable:
+    """Every table of figures or of rows in the report: a grid with a grey header row that is
+    repeated on each page. `padding` is (top, bottom, left and right); `extra` style
+    commands (alignment, bold cells) come after the common ones, so they win."""
+    top, bottom, side = padding
+    table = RLTable(data, colWidths=list(widths), repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.FAMILY, size),
+        ("GRID", (0, 0), (-1, -1), line, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+        ("LEFTPADDING", (0, 0), (-1, -1), side), ("RIGHTPADDING", (0, 0), (-1, -1), side),
+        *extra,
+    ]))
+    return table
+
+
+def _stacked_bars(chart: Any, data: list[list[int]], names: list[str], *, label_size: float,
+                  colours: Sequence[Any]) -> None:
+    """What every bar chart of the report shares: stacked bars, one colour a series, the
+    value axis from zero with a light grid and numbers written the Vietnamese way."""
+    chart.data = data
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.fontName = fonts.FAMILY
+    chart.categoryAxis.labels.fontSize = label_size
+    chart.categoryAxis.style = "stacked"
+    axis = chart.valueAxis
+    axis.valueMin = 0
+    axis.forceZero = True
+    axis.labels.fontName = fonts.FAMILY
+    axis.labels.fontSize = 8
+    axis.labelTextFormat = number
+    axis.visibleGrid = True
+    axis.gridStrokeColor = colors.HexColor("#d0d0d0")
+    for n, colour in enumerate(colours):
+        chart.bars[n].fillColor = colour
+        chart.bars[n].strokeColor = None
+
+
 class _Rule(Flowable):
     """A centred horizontal rule of a given width (under the center name and the motto)."""
 
@@ -435,26 +477,29 @@ class ReportPdf:
             if show_total_col:
                 totals.append(number(table.total))
             data.append(totals)
-        rl = RLTable(data, colWidths=[label_w] + [col_w] * number_cols, repeatRows=1)
-        style = [
-            ("FONT", (0, 0), (-1, -1), fonts.FAMILY, 9.5 if wide else 10),
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2 if wide else 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2 if wide else 6),
-        ]
+        size = 9.5 if wide else 10
+        extra: list[Any] = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
         if table.summable and len(table.rows) > 1:
-            style.append(("FONT", (1, -1), (-1, -1), fonts.BOLD, 9.5 if wide else 10))
+            extra.append(("FONT", (1, -1), (-1, -1), fonts.BOLD, size))
         if show_total_col:
-            style.append(("FONT", (-1, 1), (-1, -1), fonts.BOLD, 9.5 if wide else 10))
-        rl.setStyle(TableStyle(style))
+            extra.append(("FONT", (-1, 1), (-1, -1), fonts.BOLD, size))
+        rl = _grid_table(data, [label_w] + [col_w] * number_cols, size=size, line=0.4,
+                         valign="MIDDLE", padding=(2, 2.5, 2 if wide else 6), extra=extra)
         out: list[Flowable] = [KeepTogether([title, rl])] if len(data) <= 16 else [title, rl]
         if table.note:
             out.append(Paragraph(f"({_esc(table.note)})", st["note"]))
         return out
+
+    def _list_head(self, head: Sequence[str]) -> list[list[Any]]:
+        """The header row of a list (calls, follow-ups): small centred captions."""
+        return [[Paragraph(h, self.st["small_c"]) for h in head]]
+
+    @staticmethod
+    def _list_table(data: list[list[Any]], widths_mm: Sequence[float],
+                    extra: Sequence[Any] = ()) -> RLTable:
+        """A list of the day (calls, follow-ups): 9 pt rows in a thin grid, text at the top."""
+        return _grid_table(data, [w * mm for w in widths_mm], size=9, line=0.3, valign="TOP",
+                           padding=(1.5, 2, 3), extra=extra)
 
     def _calls_table(self) -> list[Flowable]:
         st = self.st
@@ -464,7 +509,7 @@ class ReportPdf:
         head = ["STT", "Mã", "Giờ", "Vấn đề", "Mức độ hỗ trợ", "Khẩn cấp", "Người trực",
                 "Chuyển tuyến"]
         widths = [9, 13, 10, 41, 27, 15, 24, 26]
-        data: list[list[Any]] = [[Paragraph(h, st["small_c"]) for h in head]]
+        data = self._list_head(head)
         small = st["small"]
         emergency_rows = []
         for i, c in enumerate(calls, start=1):
@@ -478,20 +523,10 @@ class ReportPdf:
             ])
             if c.urgency == "emergency":
                 emergency_rows.append(i)
-        rl = RLTable(data, colWidths=[w * mm for w in widths], repeatRows=1)
-        style: list[Any] = [
-            ("FONT", (0, 0), (-1, -1), fonts.FAMILY, 9),
+        rl = self._list_table(data, widths, [
             ("LEADING", (0, 0), (-1, -1), 10.5),
-            ("GRID", (0, 0), (-1, -1), 0.3, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("ALIGN", (0, 1), (2, -1), "RIGHT"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]
-        for i in emergency_rows:
-            style.append(("FONT", (5, i), (5, i), fonts.BOLD, 9))
-        rl.setStyle(TableStyle(style))
+            *(("FONT", (5, i), (5, i), fonts.BOLD, 9) for i in emergency_rows)])
         return [rl, Paragraph("(Danh sách không ghi tên, số điện thoại, địa chỉ và nội dung "
                               "cuộc gọi để bảo mật thông tin người gọi.)", st["note"])]
 
@@ -503,21 +538,12 @@ class ReportPdf:
         head = ["Hạn", "Cuộc gọi", "Vấn đề", "Người phụ trách", "Trạng thái",
                 "An toàn gọi lại"]
         small = st["small"]
-        data: list[list[Any]] = [[Paragraph(h, st["small_c"]) for h in head]]
+        data = self._list_head(head)
         widths = [22, 17, 52, 30, 24, 20]
         for f in items:
             data.append([f.due, f"#{f.call_id}", _cell("; ".join(f.categories), widths[2], small),
                          _cell(f.assignee, widths[3], small), f.status, f.safe_to_call_back])
-        rl = RLTable(data, colWidths=[w * mm for w in widths], repeatRows=1)
-        rl.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), fonts.FAMILY, 9),
-            ("GRID", (0, 0), (-1, -1), 0.3, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]))
-        out: list[Flowable] = [rl]
+        out: list[Flowable] = [self._list_table(data, widths)]
         note = ("Gồm việc theo dõi đến hạn trong ngày và ngày kế tiếp, và việc quá hạn chưa "
                 "thực hiện; trước khi gọi lại phải kiểm tra cột “An toàn gọi lại”.")
         if self.followups_more:
@@ -551,75 +577,43 @@ class ReportPdf:
         totals = [sum(r.counts[i] for r in rows) for i in range(len(table.columns))]
         used, legend_items = self._sex_legend_items(totals)
         height = 22 * mm + 7 * mm * len(rows)
-        drawing = Drawing(WIDTH, height)
         chart = HorizontalBarChart()
         chart.x = 48 * mm
         chart.y = 14 * mm
         chart.width = WIDTH - 58 * mm
         chart.height = height - 24 * mm
-        chart.data = [[r.counts[i] for r in rows] for i in used]
-        chart.categoryAxis.categoryNames = [r.label for r in rows]
-        chart.categoryAxis.labels.fontName = fonts.FAMILY
-        chart.categoryAxis.labels.fontSize = 9
+        _stacked_bars(chart, [[r.counts[i] for r in rows] for i in used], [r.label for r in rows],
+                      label_size=9, colours=[SEX_COLORS[i % len(SEX_COLORS)] for i in used])
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -3
-        chart.categoryAxis.style = "stacked"
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.labels.fontName = fonts.FAMILY
-        chart.valueAxis.labels.fontSize = 8
-        chart.valueAxis.labelTextFormat = number
-        chart.valueAxis.forceZero = True
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d0d0")
         chart.barSpacing = 1
         chart.groupSpacing = 3
-        for n, i in enumerate(used):
-            chart.bars[n].fillColor = SEX_COLORS[i % len(SEX_COLORS)]
-            chart.bars[n].strokeColor = None
-        drawing.add(chart)
         caption = (f"Biểu đồ {self._next_chart()}. Cuộc gọi theo nhóm vấn đề và giới tính "
                    "của người được hỗ trợ")
-        drawing.add(String(0, height - 8, caption, fontName=fonts.ITALIC, fontSize=10))
-        drawing.add(self._legend(48 * mm, -1 * mm, legend_items))
-        return drawing
+        return self._chart_drawing(chart, height, caption, self._legend(48 * mm, -1 * mm,
+                                                                        legend_items))
 
     def _hour_chart(self) -> Flowable:
         table = self.stats.by_hour
         totals = [sum(r.counts[i] for r in table.rows) for i in range(len(table.columns))]
         used, legend_items = self._sex_legend_items(totals)
         height = 62 * mm
-        drawing = Drawing(WIDTH, height)
         chart = VerticalBarChart()
         chart.x = 12 * mm
         chart.y = 18 * mm
         chart.width = WIDTH - 16 * mm
         chart.height = height - 28 * mm
-        chart.data = [[r.counts[i] for r in table.rows] for i in used]
-        chart.categoryAxis.categoryNames = [r.key for r in table.rows]
-        chart.categoryAxis.labels.fontName = fonts.FAMILY
-        chart.categoryAxis.labels.fontSize = 8
-        chart.categoryAxis.style = "stacked"
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.forceZero = True
-        chart.valueAxis.labels.fontName = fonts.FAMILY
-        chart.valueAxis.labels.fontSize = 8
-        chart.valueAxis.labelTextFormat = number
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d0d0")
+        _stacked_bars(chart, [[r.counts[i] for r in table.rows] for i in used],
+                      [r.key for r in table.rows], label_size=8,
+                      colours=[SEX_COLORS[i % len(SEX_COLORS)] for i in used])
         chart.barSpacing = 0
         chart.groupSpacing = 2
-        for n, i in enumerate(used):
-            chart.bars[n].fillColor = SEX_COLORS[i % len(SEX_COLORS)]
-            chart.bars[n].strokeColor = None
-        drawing.add(chart)
         caption = f"Biểu đồ {self._next_chart()}. Cuộc gọi theo giờ trong ngày (giờ bắt đầu)"
-        drawing.add(String(0, height - 8, caption, fontName=fonts.ITALIC, fontSize=10))
-        drawing.add(self._legend(12 * mm, -1 * mm, legend_items))
-        return drawing
+        return self._chart_drawing(chart, height, caption, self._legend(12 * mm, -1 * mm,
+                                                                        legend_items))
 
     def _month_chart(self, table: Table) -> Flowable:
         height = 62 * mm
-        drawing = Drawing(WIDTH, height)
         chart = VerticalBarChart()
         chart.x = 14 * mm
         chart.y = 18 * mm
@@ -627,29 +621,25 @@ class ReportPdf:
         chart.height = height - 28 * mm
         ci = table.columns.index("counselling")
         ni = table.columns.index("non_counselling")
-        chart.data = [[r.counts[ci] for r in table.rows], [r.counts[ni] for r in table.rows]]
-        chart.categoryAxis.categoryNames = [r.label for r in table.rows]
-        chart.categoryAxis.labels.fontName = fonts.FAMILY
-        chart.categoryAxis.labels.fontSize = 8 if len(table.rows) <= 12 else 6
-        if len(table.rows) > 12:
+        many = len(table.rows) > 12
+        _stacked_bars(chart, [[r.counts[ci] for r in table.rows],
+                              [r.counts[ni] for r in table.rows]],
+                      [r.label for r in table.rows], label_size=6 if many else 8,
+                      colours=[SEX_COLORS[0], SEX_COLORS[3]])
+        if many:
             chart.categoryAxis.labels.angle = 45
             chart.categoryAxis.labels.boxAnchor = "ne"
-        chart.categoryAxis.style = "stacked"
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.forceZero = True
-        chart.valueAxis.labels.fontName = fonts.FAMILY
-        chart.valueAxis.labels.fontSize = 8
-        chart.valueAxis.labelTextFormat = number
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d0d0")
-        chart.bars[0].fillColor = SEX_COLORS[0]
-        chart.bars[1].fillColor = SEX_COLORS[3]
-        chart.bars[0].strokeColor = chart.bars[1].strokeColor = None
+        caption = f"Biểu đồ {self._next_chart()}. Số cuộc gọi theo tháng"
+        return self._chart_drawing(chart, height, caption, self._legend(
+            14 * mm, -1 * mm, [(SEX_COLORS[0], "Tư vấn"), (SEX_COLORS[3], "Không tư vấn")]))
+
+    @staticmethod
+    def _chart_drawing(chart: Any, height: float, caption: str, legend: Legend) -> Drawing:
+        """A chart the text's width, its caption above it (italic) and its legend below."""
+        drawing = Drawing(WIDTH, height)
         drawing.add(chart)
-        drawing.add(String(0, height - 8, f"Biểu đồ {self._next_chart()}. Số cuộc gọi theo tháng",
-                           fontName=fonts.ITALIC, fontSize=10))
-        drawing.add(self._legend(14 * mm, -1 * mm, [(SEX_COLORS[0], "Tư vấn"),
-                                                     (SEX_COLORS[3], "Không tư vấn")]))
+        drawing.add(String(0, height - 8, caption, fontName=fonts.ITALIC, fontSize=10))
+        drawing.add(legend)
         return drawing
 
     # --------------------------------------------------------- notes, signature

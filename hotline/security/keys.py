@@ -34,26 +34,35 @@ def resolve_key(data_dir: Path, passphrase: str | None = None) -> bytes:
 
 
 def change_key(app: App, new_passphrase: str | None = None) -> str:
-    """Re-encrypt the database with a new key; return the new recovery code."""
+    """Re-encrypt the database with a new key; return the new recovery code.
+
+    The app goes on running: the store re-keys in place and its connections follow
+    (`Store.rekey`). Where the key is found next time (the keyring entry, or key.json's salt
+    for a passphrase) is written *before* the re-key, so a crash in between leaves data that
+    the previous recovery key still opens, never data under a key kept nowhere; if the
+    re-key itself fails, the previous entry is put back.
+    """
     info = dbkey.load_info(app.data_dir)
-    if info is None or app.store.key is None:
+    old_key = app.store.key
+    if info is None or old_key is None:
         raise dbkey.KeyError_(translate("core.security", "cơ sở dữ liệu chưa được mã hóa"))
     if info.mode == "passphrase":
         if not new_passphrase:
             raise dbkey.PassphraseNeeded(translate("core.security", "cần cụm mật khẩu mới"))
         new_info = dbkey.KeyInfo(mode="passphrase", salt=dbkey.random_key().hex()[:32])
         key = dbkey.derive(new_passphrase, new_info)
-    else:
-        new_info = info
-        key = dbkey.random_key()
-    with app.store.transaction() as tx:
-        tx.execute(dbkey.rekey_pragma(key))
-    app.store.close()
-    app.store.key = key
-    if info.mode == "passphrase":
         dbkey.save_info(app.data_dir, new_info)
     else:
+        key = dbkey.random_key()
         dbkey.store_recovered(app.data_dir, key)
+    try:
+        app.store.rekey(key)
+    except BaseException:
+        if info.mode == "passphrase":
+            dbkey.save_info(app.data_dir, info)
+        else:
+            dbkey.store_recovered(app.data_dir, old_key)
+        raise
     app.audit.record(app.actor, "key.change")
     return dbkey.recovery_code(key)
 

@@ -2,7 +2,12 @@
 
 WAL lets the window read while a save commits; `synchronous=FULL` makes each commit durable
 (a power cut after "saved" keeps the call); foreign keys are on. Each thread gets its own
-connection from `Store.connect()` — sqlite3 connections must not cross threads.
+connection from `Store.conn` — sqlite3 connections must not cross threads.
+
+The key can change while the app runs (`Store.rekey`): a connection opened under the old key
+cannot read a page written after that, so every connection is reopened under the new key by
+the thread that uses it, before its next use (`Store.conn` for per-thread connections;
+readers holding their own `new_connection()` compare `key_generation`).
 """
 
 from __future__ import annotations
@@ -89,23 +94,60 @@ class Store:
     def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
         self.key = key
+        self.key_generation = 0  # +1 at each rekey: older connections cannot read any more
         # One connection per thread, keyed by thread id rather than kept in threading.local:
         # SQLCipher's module aborts the process when a connection is freed while a Qt pool
-        # thread's Python state is torn down, so connections live here until close().
-        self._conns: dict[int, sqlite3.Connection] = {}
+        # thread's Python state is torn down, so connections live here until close(). Each
+        # is kept with the key generation it was opened under.
+        self._conns: dict[int, tuple[int, sqlite3.Connection]] = {}
+        # Connections closed because the key changed: closed by their own thread, but their
+        # objects are freed only in close() (same reason as above).
+        self._retired: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self._write_lock = threading.RLock()
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """This thread's connection (opened on first use)."""
+        """This thread's connection (opened on first use, reopened after a rekey)."""
         ident = threading.get_ident()
-        conn = self._conns.get(ident)
-        if conn is None:
-            conn = connect(self.path, key=self.key)
-            with self._conns_lock:
-                self._conns[ident] = conn
+        entry = self._conns.get(ident)
+        if entry is not None and entry[0] == self.key_generation:
+            return entry[1]
+        if entry is not None:  # opened under the old key: this thread is done with it
+            self.retire(entry[1])
+        with self._conns_lock:
+            generation, key = self.key_generation, self.key
+        conn = connect(self.path, key=key)
+        with self._conns_lock:
+            self._conns[ident] = (generation, conn)
         return conn
+
+    def retire(self, conn: sqlite3.Connection) -> None:
+        """Close a connection the key change left behind, on the thread that used it; its
+        object stays referenced until close()."""
+        with suppress(*DB_ERRORS):
+            conn.close()
+        with self._conns_lock:
+            self._retired.append(conn)
+
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the whole database under `key`, the app running on.
+
+        Writers wait (the write lock); a read already running finishes on its snapshot.
+        The calling thread's connection follows the new key by itself; every other
+        connection is reopened by its own thread before its next use (see `conn`,
+        `key_generation`), never closed from here under a thread that may be using it.
+        """
+        if self.key is None:
+            raise StoreError("cơ sở dữ liệu chưa được mã hóa")
+        conn = self.conn
+        with self._write_lock:
+            with self.transaction():
+                conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+            with self._conns_lock:
+                self.key = key
+                self.key_generation += 1
+                self._conns[threading.get_ident()] = (self.key_generation, conn)
 
     def new_connection(self, *, readonly: bool = False) -> sqlite3.Connection:
         """A connection for a worker thread that manages its own lifetime."""
@@ -132,12 +174,13 @@ class Store:
         """Close every thread's connection (the calling thread's is optimized first)."""
         with self._conns_lock:
             conns, self._conns = self._conns, {}
+            self._retired = []
         mine = conns.pop(threading.get_ident(), None)
         if mine is not None:
             with suppress(*DB_ERRORS):
-                mine.execute("PRAGMA optimize")
-            mine.close()
-        for conn in conns.values():
+                mine[1].execute("PRAGMA optimize")
+            mine[1].close()
+        for _generation, conn in conns.values():
             with suppress(*DB_ERRORS):
                 conn.close()
 

@@ -13,23 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,13 +32,13 @@ from PySide6.QtWidgets import (
 from hotline.clock import parse_iso
 from hotline.security.audit import AuditEntry, VerifyResult
 from hotline.security.roles import Permission
+from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import InlineBar
 
 if TYPE_CHECKING:
     from hotline.app import App
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 LIMIT = 2000
 
@@ -94,38 +89,20 @@ def action_labels() -> dict[str, str]:
             for code, text in ACTION_LABELS.items()}
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ReadOnlyTableModel[AuditEntry]):
     ID, AT, ACTOR, ACTION, TARGET, FIELDS, DETAIL = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[AuditEntry] = []
         self.labels = action_labels()
         self.broken_id: int | None = None
         self.headers = ("#", self.tr("Thời điểm"), self.tr("Người"), self.tr("Việc"),
                         self.tr("Đối tượng"), self.tr("Trường"), self.tr("Ghi chú"))
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        e = self.entries[index.row()]
+        e = self.rows[index.row()]
         if role == DISPLAY:
             column = index.column()
             if column == self.ID:
@@ -154,7 +131,7 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, entry_id: int) -> int:
-        return next((i for i, e in enumerate(self.entries) if e.id == entry_id), -1)
+        return next((i for i, e in enumerate(self.rows) if e.id == entry_id), -1)
 
 
 class AuditView(QWidget):
@@ -206,11 +183,8 @@ class AuditView(QWidget):
         layout.addLayout(filters)
 
         self.model = AuditTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Nhật ký truy cập"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, self, name=self.tr("Nhật ký truy cập"),
+                               single=False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -276,7 +250,7 @@ class AuditView(QWidget):
         try:
             self.app.require(Permission.VIEW_AUDIT)
         except PermissionError as exc:
-            self.model.set_entries([])
+            self.model.set_rows([])
             self.bar.show_message(self.tr("Không được phép xem nhật ký: %1").replace(
                 "%1", str(exc)), "error")
             return
@@ -288,7 +262,7 @@ class AuditView(QWidget):
             action=str(self.action.currentData() or "") or None,
             since=start.isoformat(), until=(end + timedelta(days=1)).isoformat(),
             limit=LIMIT)
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         shown = len(entries)
         self.count_label.setText(
             self.tr("%1 mục (mới nhất trước)").replace("%1", str(shown)) if shown < LIMIT

@@ -17,17 +17,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QThreadPool,
     QTimer,
@@ -36,7 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDateEdit,
     QFileDialog,
@@ -49,7 +47,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +56,7 @@ from hotline.calls.models import CallFilter
 from hotline.security import backup, dbkey, retention
 from hotline.security.accounts import AuthError
 from hotline.security.roles import Permission
+from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import ErrorLabel, InlineBar
 
@@ -66,11 +64,11 @@ if TYPE_CHECKING:
     from hotline.app import App
     from hotline.ui.lock import SessionController
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SYSTEM_ACTOR = "system"
 CHECK_EVERY_MS = 60 * 60 * 1000  # a new day is noticed within the hour
 RECOVERY_SHOWN_MS = 2 * 60 * 1000  # the recovery key leaves the screen by itself
+BACKGROUND_WAIT_MS = 3000  # a key change lets short background work finish first
 
 
 def backup_folder(app: App) -> Path:
@@ -194,35 +192,20 @@ class MaintenanceScheduler(QObject):
 
 
 # --------------------------------------------------------------------- backups page
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ReadOnlyTableModel[backup.BackupInfo]):
     TAKEN, SIZE, FILE = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.backups: list[backup.BackupInfo] = []
         self.headers = (self.tr("Thời điểm"), self.tr("Dung lượng"), self.tr("Tệp"))
 
-    def set_backups(self, backups: list[backup.BackupInfo]) -> None:
-        self.beginResetModel()
-        self.backups = sorted(backups, key=lambda b: b.taken, reverse=True)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    def set_rows(self, rows: Iterable[backup.BackupInfo]) -> None:
+        super().set_rows(sorted(rows, key=lambda b: b.taken, reverse=True))  # newest first
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid() or role != DISPLAY:
             return None
-        info = self.backups[index.row()]
+        info = self.rows[index.row()]
         return (info.taken.strftime("%d/%m/%Y %H:%M:%S"),
                 f"{info.size / 1e6:.1f} MB", info.path.name)[index.column()]
 
@@ -252,12 +235,7 @@ class BackupView(QWidget):
         hint.setStyleSheet("color: #444;")
         layout.addWidget(hint)
         self.model = BackupTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Các bản sao lưu"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, self, name=self.tr("Các bản sao lưu"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -309,9 +287,9 @@ class BackupView(QWidget):
         folder = self.folder()
         self.folder_label.setText(self.tr("Thư mục sao lưu: %1").replace("%1", str(folder)))
         try:
-            self.model.set_backups(backup.list_backups(folder))
+            self.model.set_rows(backup.list_backups(folder))
         except OSError as exc:
-            self.model.set_backups([])
+            self.model.set_rows([])
             self.bar.show_message(self.tr("Không đọc được thư mục sao lưu: %1").replace(
                 "%1", _message(exc)), "error")
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -326,7 +304,7 @@ class BackupView(QWidget):
 
     def selected(self) -> backup.BackupInfo | None:
         index = self.table.currentIndex()
-        return self.model.backups[index.row()] if index.isValid() else None
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def open_folder(self) -> bool:
         folder = self.folder()
@@ -473,7 +451,7 @@ class BackupView(QWidget):
 class KeyView(QWidget):
     """The recovery key again (password first, audited) and changing the key."""
 
-    restart_required = Signal()
+    key_changed = Signal()  # the data is under the new key; Hotline goes on running
 
     def __init__(self, app: App, session: SessionController | None = None,
                  parent: QWidget | None = None) -> None:
@@ -528,8 +506,8 @@ class KeyView(QWidget):
         cform = QFormLayout(change_box)
         note = QLabel(self.tr("Đổi khóa khi nghi khóa khôi phục đã lộ. Dữ liệu được mã hóa "
                               "lại, một khóa khôi phục MỚI hiện một lần, khóa cũ hết hiệu "
-                              "lực (các bản sao lưu cũ vẫn cần khóa cũ). Sau đó Hotline đóng "
-                              "lại; mở lại để làm tiếp."), change_box)
+                              "lực (các bản sao lưu cũ vẫn cần khóa cũ). Hotline vẫn chạy "
+                              "tiếp, không cần mở lại."), change_box)
         note.setWordWrap(True)
         cform.addRow(note)
         self.change_password = QLineEdit(change_box)
@@ -601,8 +579,10 @@ class KeyView(QWidget):
         self.hide_button.hide()
 
     def change_key(self) -> bool:
-        """Re-encrypt with a new key; the new recovery key is shown once, then Hotline closes."""
+        """Re-encrypt with a new key; the new recovery key is shown once and Hotline goes on
+        (the store's connections, the window's readers included, follow the new key)."""
         from hotline.security.keys import change_key
+        from hotline.store.db import DB_ERRORS
         from hotline.ui.login import MIN_PASSPHRASE, RecoveryKeyDialog
 
         passphrase = None
@@ -624,36 +604,50 @@ class KeyView(QWidget):
         if not self._reauth(self.change_password, self.change_error):
             return False
         window = self.window()
+        if _background_busy(window):
+            self.change_error.set_error(self.tr(
+                "Hotline đang làm việc nền (sao lưu, đồng bộ báo cáo, nhập hoặc xuất tệp). Đợi "
+                "việc đó xong rồi bấm đổi khóa lại."))
+            return False
         form = getattr(window, "call_form", None)
         if form is not None:  # what is typed is written under the old key first
             form.flush_draft()
             form.wait_drafts()
-        reader = getattr(window, "reader", None)
-        if reader is not None:
-            reader.close()  # its connection holds the old key
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # every page is rewritten
         try:
             code = change_key(self.app, passphrase)
-        except (dbkey.KeyError_, OSError) as exc:
+        except (dbkey.KeyError_, OSError, *DB_ERRORS) as exc:
             self.change_error.set_error(_message(exc))
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.change_error.set_error("")
         self.new_passphrase.clear()
         self.new_passphrase2.clear()
-        if self.session is not None:
-            self.session.lock("key change", audit=False)
         dialog = RecoveryKeyDialog(code, self.app.settings.center_name, window, intro=self.tr(
-            "Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực). Sau khi "
-            "chép hoặc in, Hotline sẽ đóng; mở lại để làm tiếp."))
-        dialog.continue_button.setText(self.tr("Đóng &Hotline"))
-        dialog.accepted.connect(self.restart_required)
-        dialog.accepted.connect(window.close)
+            "Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực): chép hoặc "
+            "in ra và cất giữ an toàn. Hotline vẫn chạy tiếp như bình thường."))
         self.new_key_dialog = dialog
         dialog.open()
+        self.key_changed.emit()
         return True
 
     def _disarm(self) -> None:
         if alive(self):
             self.change_button.setProperty("armed", False)
             self.change_button.setText(self.tr("Đổi &khóa…"))
+
+
+def _background_busy(window: QWidget) -> bool:
+    """Whether work off the UI thread may be using the database now: the daily backup, the
+    report sync, or a task on the shared pool (imports, exports, reports). A key change
+    waits for it: such work would carry on under the old key (a backup made with it)."""
+    from hotline.ui.reports_view import SyncScheduler
+
+    if any(s.running for s in window.findChildren(MaintenanceScheduler)) or \
+            any(s.running for s in window.findChildren(SyncScheduler)):
+        return True
+    return not QThreadPool.globalInstance().waitForDone(BACKGROUND_WAIT_MS)
 
 
 # ----------------------------------------------------------------------- retention
@@ -713,12 +707,10 @@ class RetentionView(QWidget):
         self.apply_button.setEnabled(not self.running)
 
     def save_years(self) -> bool:
-        from hotline.ui.settings_dialog import apply_settings
-
         try:
             self.app.require(Permission.RETENTION)
             self.app.require(Permission.MANAGE_SETTINGS)
-            names = apply_settings(self.app, self.app.settings.with_changes(
+            names = self.app.apply_settings(self.app.settings.with_changes(
                 retention_years=self.years.value()))
         except (PermissionError, OSError) as exc:
             self.bar.show_message(_message(exc), "error")

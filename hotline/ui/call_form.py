@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
 DRAFT_FORMAT = 1
 DRAFT_MAX_WAIT_MS = 2000
+PARK_WAIT_MS = 5000  # the draft write before a lock (and the hand-over after it) waits this long
 CHILD_AGE_GROUPS = frozenset({"0-5", "6-11", "12-15"})
 CHILD_EMERGENCY_HOURS = 12  # NĐ 56/2017 Đ.26: emergency measures for a child within 12 hours
 EMERGENCY_HOURS = 24
@@ -746,6 +747,26 @@ class CallForm(QWidget):
         self._draft_timer.stop()
         self._draft_deadline.stop()
         self._tick.stop()
+
+    # ------------------------------------------------------------ the lock
+    def park(self) -> bool:
+        """The window is about to lock: write the call on screen as its operator's draft now
+        and wait for the write, so nothing typed is lost whoever unlocks. The form itself is
+        left as it is. True when a call is in the form (the lock screen says it is kept)."""
+        self.flush_draft()
+        self.wait_drafts(PARK_WAIT_MS)
+        return self._active
+
+    def resume(self, same_operator: bool) -> None:
+        """After the lock. The operator who typed the call finds the form as it was; anyone
+        else gets an empty form, and the parked call waits in the drafts banner ("chưa lưu")
+        for whoever continues it."""
+        if same_operator:
+            return
+        self._leave_current()
+        self._set_idle()
+        self.wait_drafts(PARK_WAIT_MS)
+        self.refresh_drafts()
 
     def _has_content(self) -> bool:
         return self._call_id is not None or any(

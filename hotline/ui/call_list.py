@@ -16,17 +16,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -34,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +42,7 @@ from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import parse_iso
 from hotline.text import fold
 from hotline.ui.styles import set_scaled_style
+from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import DbReader, alive
 
 if TYPE_CHECKING:
@@ -65,8 +62,6 @@ HANDLED_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT, int(CALL_ID_
                            int(SUMMARY_ROLE), int(SORT_ROLE)})
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-
 
 class Row:
     """One fetched call; its display texts are made on first paint and kept.
@@ -82,7 +77,7 @@ class Row:
         self.cells: tuple[str, ...] | None = None
 
 
-class CallTableModel(QAbstractTableModel):
+class CallTableModel(ReadOnlyTableModel[Row]):
     """Lazily fetched calls; columns are named constants, rows are plain data."""
 
     TIME, DURATION, PHONE, CALLER, CATEGORIES, LEVEL, URGENCY, CASE, SUMMARY = range(9)
@@ -101,7 +96,6 @@ class CallTableModel(QAbstractTableModel):
         self.tax = taxonomy
         self.lang = lang
         self.page_size = page_size
-        self._rows: list[Row] = []
         self._filter = CallFilter()
         self._ascending = False  # database order of the pages (time)
         self._sort_ascending = False  # in-memory order, when sorted by another column
@@ -111,28 +105,22 @@ class CallTableModel(QAbstractTableModel):
         self._total = -1
         self._sort_column = self.TIME
         self._sort_pending = False
-        self._headers = [self.tr("Thời gian"), self.tr("Thời lượng"), self.tr("Số điện thoại"),
-                         self.tr("Người gọi"), self.tr("Vấn đề"), self.tr("Mức hỗ trợ"),
-                         self.tr("Khẩn cấp"), self.tr("Hồ sơ"), self.tr("Tóm tắt")]
+        self.headers = (self.tr("Thời gian"), self.tr("Thời lượng"), self.tr("Số điện thoại"),
+                        self.tr("Người gọi"), self.tr("Vấn đề"), self.tr("Mức hỗ trợ"),
+                        self.tr("Khẩn cấp"), self.tr("Hồ sơ"), self.tr("Tóm tắt"))
         self._emergency_brush = QBrush(QColor("#a0101e"))
         self._level_rank = {t.code: i for i, t in enumerate(taxonomy.terms("levels"))}
         self._urgency_rank = {t.code: i for i, t in enumerate(taxonomy.terms("urgencies"))}
 
     # ------------------------------------------------------------- Qt API
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         # Called ~1,500 times per repaint: plain int roles, unhandled roles leave first.
         if role not in HANDLED_ROLES:
             return None
         r = index.row()
-        if not 0 <= r < len(self._rows):
+        if not 0 <= r < len(self.rows):
             return None
-        row = self._rows[r]
+        row = self.rows[r]
         col = index.column()
         if role == DISPLAY:
             return self._cells(row)[col]
@@ -147,18 +135,6 @@ class CallTableModel(QAbstractTableModel):
         if role == SUMMARY_ROLE:
             return row.call
         return self._sort_key(row, col)  # SORT_ROLE
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -208,7 +184,7 @@ class CallTableModel(QAbstractTableModel):
         return self._filter
 
     def call_at(self, row: int) -> CallSummary | None:
-        return self._rows[row].call if 0 <= row < len(self._rows) else None
+        return self.rows[row].call if 0 <= row < len(self.rows) else None
 
     def set_filter(self, flt: CallFilter) -> None:
         self._filter = flt
@@ -225,7 +201,7 @@ class CallTableModel(QAbstractTableModel):
             self.sort_reset.emit(self.TIME, Qt.SortOrder.AscendingOrder if self._ascending
                                  else Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        self._rows = []
+        self.rows = []
         self._exhausted = False
         self._loading = False
         self._total = -1
@@ -236,9 +212,9 @@ class CallTableModel(QAbstractTableModel):
         self._count()
 
     def _after(self) -> tuple[int, int] | None:
-        if not self._rows:
+        if not self.rows:
             return None
-        last = self._rows[-1].call
+        last = self.rows[-1].call
         return (last.received_ts, last.id)
 
     def _fetch_page(self) -> None:
@@ -262,12 +238,12 @@ class CallTableModel(QAbstractTableModel):
         if len(rows) < self.page_size:
             self._exhausted = True
         if rows:
-            start = len(self._rows)
+            start = len(self.rows)
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
+            self.rows.extend(rows)
             self.endInsertRows()
         if self._exhausted and self._total < 0:
-            self._total = len(self._rows)
+            self._total = len(self.rows)
             self.total_changed.emit(self._total)
         self._run_pending_sort()
 
@@ -321,7 +297,7 @@ class CallTableModel(QAbstractTableModel):
             if not alive(self) or generation != self._generation:
                 return
             self._exhausted = True
-            self._sort_in_memory(generation, [*self._rows, *(Row(call) for call in found)])
+            self._sort_in_memory(generation, [*self.rows, *(Row(call) for call in found)])
 
         self.reader.submit(work, on_done=done,
                            on_error=lambda exc, tb: self._on_error(generation, exc))
@@ -334,7 +310,7 @@ class CallTableModel(QAbstractTableModel):
             generation = self._generation
         announce_rows = rows is not None
         column, reverse = self._sort_column, not self._sort_ascending
-        rows, key = list(self._rows if rows is None else rows), self._sort_key
+        rows, key = list(self.rows if rows is None else rows), self._sort_key
         self._set_loading(True)
 
         def work(_conn: sqlite3.Connection) -> list[Row]:
@@ -346,7 +322,7 @@ class CallTableModel(QAbstractTableModel):
                 return
             self._set_loading(False)
             self.beginResetModel()  # a new order: selections and scrolling start afresh
-            self._rows = ordered
+            self.rows = ordered
             self.endResetModel()
             if announce_rows:
                 self.total_changed.emit(self._total)
@@ -494,13 +470,9 @@ class CallListView(QWidget):
             row2.addWidget(combo, 1)
         layout.addLayout(row2)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.model, self)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSortIndicator(CallTableModel.TIME, Qt.SortOrder.DescendingOrder)

@@ -686,7 +686,7 @@ class DirectoryView(QWidget):
         self._busy = False
         self._build()
         self._connect_signals()
-        self._apply_permissions()
+        self.apply_permissions()
         self.refresh()
 
     # -- layout
@@ -825,7 +825,8 @@ class DirectoryView(QWidget):
         shortcut.setWhatsThis(self.tr("Đến ô tìm trong danh bạ"))
         shortcut.activated.connect(self.search.setFocus)
 
-    def _apply_permissions(self) -> None:
+    def apply_permissions(self) -> None:
+        """Add, import, edit and export for whoever is logged in (asked again on a switch)."""
         manage = self.app.can(Permission.MANAGE_DIRECTORY)
         self.add_button.setVisible(manage)
         self.import_button.setVisible(manage)

@@ -7,18 +7,17 @@ one done is a single small write.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from hotline.calls.models import FollowUp
 from hotline.calls.service import CallService
 from hotline.clock import Clock, parse_iso
 from hotline.ui.styles import set_scaled_style
+from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import DbReader, alive
 
 if TYPE_CHECKING:
@@ -35,56 +35,33 @@ if TYPE_CHECKING:
     from hotline.ui.events import CallEvents
 
 LOAD_LIMIT = 2000
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(ReadOnlyTableModel[FollowUp]):
     DUE, STATE, PHONE, SAFE, WHEN_SAFE, SUMMARY, ASSIGNEE = range(7)
 
     def __init__(self, clock: Clock) -> None:
         super().__init__()
         self.clock = clock
-        self._rows: list[FollowUp] = []
         self._overdue: list[bool] = []
-        self._headers = [self.tr("Hạn"), self.tr("Tình trạng"), self.tr("Số điện thoại"),
-                         self.tr("Gọi lại an toàn?"), self.tr("Khi nào gọi được"),
-                         self.tr("Tóm tắt cuộc gọi"), self.tr("Phụ trách")]
+        self.headers = (self.tr("Hạn"), self.tr("Tình trạng"), self.tr("Số điện thoại"),
+                        self.tr("Gọi lại an toàn?"), self.tr("Khi nào gọi được"),
+                        self.tr("Tóm tắt cuộc gọi"), self.tr("Phụ trách"))
 
-    def set_rows(self, rows: list[FollowUp]) -> None:
+    def set_rows(self, rows: Iterable[FollowUp]) -> None:
         now = self.clock.now()
         self.beginResetModel()
-        self._rows = rows
-        self._overdue = [_due(r) < now for r in rows]
+        self.rows = list(rows)
+        self._overdue = [_due(r) < now for r in self.rows]
         self.endResetModel()
-
-    def followup_at(self, row: int) -> FollowUp | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def overdue_count(self) -> int:
         return sum(self._overdue)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        item = self._rows[index.row()]
+        item = self.rows[index.row()]
         overdue = self._overdue[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -134,12 +111,8 @@ class FollowUpsView(QWidget):
         title = QLabel(self.tr("Theo dõi: đến hạn hôm nay và quá hạn"), self)
         set_scaled_style(title, "font-size: +6pt; font-weight: 700;")
         layout.addWidget(title)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.model, self)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
             FollowUpModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
@@ -207,7 +180,7 @@ class FollowUpsView(QWidget):
 
     def _selected(self) -> FollowUp | None:
         index = self.table.currentIndex()
-        return self.model.followup_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def _update_buttons(self) -> None:
         has = self._selected() is not None

@@ -285,7 +285,7 @@ class SearchController(QObject):
         super().__init__(parent)
         self.service = service
         self.limit = limit
-        self._reader = DbReader(service.store.new_connection)
+        self._reader = DbReader.for_store(service.store)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -607,12 +607,17 @@ class LibraryView(QWidget):
     library_changed = Signal()
 
     def __init__(self, service: LibraryService, parent: QWidget | None = None, *,
-                 can_manage: bool = True, actor: Callable[[], str] | None = None) -> None:
+                 can_manage: bool | Callable[[], bool] = True,
+                 actor: Callable[[], str] | None = None) -> None:
+        """`can_manage`: whether the user may import and remove documents; a callable is
+        asked again by `apply_permissions` (the window calls it when another user logs in)."""
         super().__init__(parent)
         self.service = service
+        self._can_manage = can_manage
         self.tabs = QTabWidget(self)
         self.search = _ReadingSearch(service, self)
-        self.import_page = ImportPage(service, self, can_manage=can_manage, actor=actor)
+        self.import_page = ImportPage(service, self, can_manage=self._may_manage(),
+                                      actor=actor)
         self.tabs.addTab(self.search, self.tr("Tra cứu"))
         self.tabs.addTab(self.import_page, self.tr("Tài liệu của trung tâm"))
         self.tabs.setAccessibleName(self.tr("Thư viện pháp luật"))
@@ -627,6 +632,14 @@ class LibraryView(QWidget):
     def _connect_signals(self) -> None:
         self.search.cite_requested.connect(self.cite_requested)
         self.import_page.library_changed.connect(self._on_library_changed)
+
+    def _may_manage(self) -> bool:
+        rights = self._can_manage
+        return bool(rights() if callable(rights) else rights)
+
+    def apply_permissions(self) -> None:
+        """Ask again who may import and remove documents (a different user logged in)."""
+        self.import_page.set_can_manage(self._may_manage())
 
     def _on_library_changed(self) -> None:
         self.search.load_documents()
@@ -1010,13 +1023,22 @@ class ImportPage(QWidget):
         self._connect_signals()
         self._set_form_enabled(False)
         if not can_manage:
-            for widget in (self.choose_button, self.batch_button, self.import_button,
-                           self.remove_button,
-                           self.save_button):
-                widget.setEnabled(False)
-            self.message.setText(self.tr("Tài khoản này chỉ được tra cứu; nhập và xóa tài liệu "
-                                         "cần quyền quản lý thư viện."))
+            self.set_can_manage(False)
         self.reload()
+
+    def set_can_manage(self, can_manage: bool) -> None:
+        """Import, edit and remove for a user who may manage the library; otherwise every
+        such action is off and the page says why (the user can change at the lock screen)."""
+        self.can_manage = can_manage
+        if self._parsed is not None:  # a file read for the previous user is not theirs
+            self._parsed = None
+            self.preview_label.clear()
+        self._set_form_enabled(False)
+        for widget in (self.choose_button, self.batch_button):
+            widget.setEnabled(can_manage and not self._busy)
+        self._on_row(self.table.currentIndex(), QModelIndex())
+        self.message.setText("" if can_manage else self.tr(
+            "Tài khoản này chỉ được tra cứu; nhập và xóa tài liệu cần quyền quản lý thư viện."))
 
     def _layout(self) -> None:
         form = QFormLayout()

@@ -240,10 +240,8 @@ class SessionController(QObject):
         """Hide every page and window with caller data; False when already locked."""
         if self.locked:
             return False
-        form = self.window.call_form
-        form.flush_draft()  # the draft is written as its operator's, before anything else
-        form.wait_drafts(5000)
-        draft_kept = form.active
+        # The draft is written as its operator's, before anything else.
+        draft_kept = self.window.call_form.park()
         self._focus = QApplication.focusWidget()
         popup = QApplication.activePopupWidget()
         if popup is not None:
@@ -280,19 +278,13 @@ class SessionController(QObject):
         """After a login on the lock screen: the same user resumes; another starts fresh."""
         previous = self.app.session.user
         same = previous is not None and previous.id == user.id
-        self.app.session.user = user
         form = self.window.call_form
-        if same:
-            for widget in self._hidden:
+        form.resume(same)  # someone else: the call waits as its operator's draft
+        self.app.session.user = user
+        for widget in self._hidden:
+            if same:
                 widget.show()
-        else:
-            # The call on screen belongs to whoever typed it: it waits as their draft.
-            # (CallForm has no public "park" yet; these two are what Ctrl+N does first.)
-            form._leave_current()
-            form._set_idle()
-            form.wait_drafts(5000)
-            form.refresh_drafts()
-            for widget in self._hidden:
+            else:
                 widget.close()
         self._hidden = []
         for item in self._disabled:
@@ -429,6 +421,7 @@ def install_security(window: MainWindow, app: App, *, warning: str = "") -> Sess
     from hotline.ui.backup_view import MaintenanceScheduler
 
     session = SessionController(window, app)
+    _follow_rights(window, session)
     _audit_call_opens(window, app)
     _audit_reports(window, app)
     scheduler = MaintenanceScheduler(app, session)
@@ -439,6 +432,18 @@ def install_security(window: MainWindow, app: App, *, warning: str = "") -> Sess
         window.call_form.bar.show_message(warning, "warning")
     session.touch()
     return session
+
+
+def _follow_rights(window: MainWindow, session: SessionController) -> None:
+    """Pages that show actions by role (`apply_permissions()`: library, directory) ask again
+    when another user logs in at the lock screen; the admin page is rebuilt instead."""
+    from hotline.ui.main_window import PAGE_KEY_ROLE
+
+    for row in range(window.sidebar.count()):
+        page = window.page(window.sidebar.item(row).data(PAGE_KEY_ROLE))
+        refresh = getattr(page, "apply_permissions", None)
+        if callable(refresh):
+            session.user_changed.connect(lambda _user, refresh=refresh: refresh())
 
 
 def _audit_call_opens(window: MainWindow, app: App) -> None:

@@ -69,13 +69,21 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
     if app is None:
         window.close()
         return None
-    window.attach(app)
+    build_window(window, app, warning=startup.warning)
+    return qt, app, window
+
+
+def build_window(window: MainWindow, app: App, *, warning: str = "") -> MainWindow:
+    """Fill `window` over an opened App with someone logged in: every page, then the session
+    (idle lock, admin page, backups, audit hooks). The one way the whole window is built:
+    `start()` fills the frame it painted first, the installer's self-check a new one."""
     from hotline.ui.lock import install_security
     from hotline.ui.pages import install_pages
 
+    window.attach(app)
     install_pages(window, app)
-    install_security(window, app, warning=startup.warning)
-    return qt, app, window
+    install_security(window, app, warning=warning)
+    return window
 
 
 def run(data_dir: str | None) -> int:

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self._attached = True
         self.app = app
         self.events = CallEvents(self)
-        self.reader = DbReader(lambda: app.store.new_connection(readonly=True))
+        self.reader = DbReader.for_store(app.store, readonly=True)
         self.setWindowTitle(f"Hotline — {app.settings.center_name}")
 
         stack = self.stack

@@ -37,8 +37,8 @@ def install_pages(window: MainWindow, app: App) -> None:
     form.location_changed.connect(directory_panel.set_location)
     form.urgency_changed.connect(directory_panel.set_urgency)
 
-    library = LibraryView(app.library, window,
-                          can_manage=app.can(Permission.MANAGE_LIBRARY),
+    library = LibraryView(app.library, window,  # rights asked again when the user changes
+                          can_manage=lambda: app.can(Permission.MANAGE_LIBRARY),
                           actor=lambda: app.actor)
     library.cite_requested.connect(form.add_citation)
     library.cite_requested.connect(lambda _citation: window.show_page("call"))

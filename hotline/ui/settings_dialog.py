@@ -14,7 +14,6 @@ Operators may change the display tab only; the rest needs MANAGE_SETTINGS.
 
 from __future__ import annotations
 
-from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTime, Signal
@@ -50,26 +49,6 @@ DISPLAY_FIELDS = frozenset({"language", "font_size"})  # what an operator may ch
 
 
 # ----------------------------------------------------------------- applying settings
-def changed_fields(old: config.Settings, new: config.Settings) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclass_fields(config.Settings)
-                 if getattr(old, f.name) != getattr(new, f.name))
-
-
-def apply_settings(app: App, new: config.Settings) -> tuple[str, ...]:
-    """Save `new` and hand it to every service holding settings; return the changed names.
-
-    (ReportService and SyncService keep the Settings they were built with; they get the new
-    object here so a changed header or sync folder applies without a restart.)
-    """
-    names = changed_fields(app.settings, new)
-    if not names:
-        return ()
-    config.save_settings(app.data_dir, new)
-    app.settings = new
-    for service in (getattr(app, "reports", None), getattr(app, "sync", None)):
-        if service is not None and hasattr(service, "settings"):
-            service.settings = new
-    return names
 
 
 def _is_loopback(host: str) -> bool:
@@ -457,13 +436,13 @@ class SettingsDialog(QDialog):
                                           "error")
                     return False
         new = self.app.settings.with_changes(**self.values())
-        names = changed_fields(self.app.settings, new)
+        names = config.changed_fields(self.app.settings, new)
         try:
             if set(names) - DISPLAY_FIELDS:
                 self.app.require(Permission.MANAGE_SETTINGS)
             if manage:
                 self.sync.store_password(new)
-            names = apply_settings(self.app, new)
+            names = self.app.apply_settings(new)
         except PermissionError as exc:
             self.bar.show_message(self.tr("Không được phép: %1").replace("%1", str(exc)),
                                   "error")

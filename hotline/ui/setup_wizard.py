@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from hotline.reports import mailer
 from hotline.security import dbkey
 from hotline.security.accounts import MIN_PASSWORD, AuthError, User
-from hotline.ui.settings_dialog import CenterFields, SyncMailFields, apply_settings
+from hotline.ui.settings_dialog import CenterFields, SyncMailFields
 from hotline.ui.styles import scaled_font
 from hotline.ui.widgets import ErrorLabel
 
@@ -298,7 +298,7 @@ class SetupWizard(QWizard):
             return str(exc)
         new = self.app.settings.with_changes(**self.settings_values())
         try:
-            names = apply_settings(self.app, new)
+            names = self.app.apply_settings(new)
         except OSError as exc:
             return QCoreApplication.translate("Setup", "Không lưu được cài đặt: %1").replace(
                 "%1", exc.strerror or str(exc))

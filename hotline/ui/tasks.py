@@ -11,9 +11,14 @@ import contextlib
 import inspect
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from hotline.store.db import DB_ERRORS
+
+if TYPE_CHECKING:
+    from hotline.store.db import Store
 
 
 class _Signals(QObject):
@@ -80,15 +85,29 @@ class DbReader:
     used by two threads at once: a one-thread pool gives both. `interrupt()` aborts the query
     in flight (the caller's generation counter then drops its result), so a new filter does
     not wait for an old, slow one.
+
+    When the database key changes (`key_generation`, e.g. `Store.key_generation`, moves on),
+    the reader thread closes its connection and opens a new one before the next read; a read
+    that the change overtook is run once more under the new key (reads can be repeated).
     """
 
-    def __init__(self, open_connection: Callable[[], Any]) -> None:
+    def __init__(self, open_connection: Callable[[], Any], *,
+                 key_generation: Callable[[], int] = lambda: 0) -> None:
         self._open = open_connection
+        self._generation = key_generation
         self._conn: Any = None
+        self._opened_at = 0  # the key generation self._conn was opened under
+        self._retired: list[Any] = []  # closed on the reader thread, freed in close()
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)
         self._closed = False
+
+    @classmethod
+    def for_store(cls, store: Store, *, readonly: bool = False) -> DbReader:
+        """A reader on the store's database that follows its key changes."""
+        return cls(lambda: store.new_connection(readonly=readonly),
+                   key_generation=lambda: store.key_generation)
 
     def submit(self, fn: Callable[[Any], Any], *, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[Exception, str], None] | None = None) -> Task | None:
@@ -97,11 +116,28 @@ class DbReader:
             return None
 
         def work() -> Any:
-            if self._conn is None:
-                self._conn = self._open()
-            return fn(self._conn)
+            if self._conn is None or self._opened_at != self._generation():
+                self._reopen()
+            try:
+                return fn(self._conn)
+            except DB_ERRORS:
+                if self._opened_at == self._generation():
+                    raise
+                self._reopen()  # the key changed while this read ran
+                return fn(self._conn)
 
         return run_task(work, on_done=on_done, on_error=on_error, pool=self._pool)
+
+    def _reopen(self) -> None:
+        """(On the reader thread.) A connection under the current key."""
+        old, self._conn = self._conn, None
+        if old is not None:
+            with contextlib.suppress(*DB_ERRORS):
+                old.close()
+            self._retired.append(old)
+        generation = self._generation()
+        self._conn = self._open()
+        self._opened_at = generation
 
     def interrupt(self) -> None:
         """Abort the query running now, if any (it fails with sqlite3.OperationalError)."""
@@ -120,6 +156,7 @@ class DbReader:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._retired.clear()
 
 
 def alive(obj: Any) -> bool:

@@ -12,15 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from hotline.security.accounts import MIN_PASSWORD, AuthError, User
 from hotline.security.roles import ROLE_LABELS, Permission, Role
+from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.widgets import ErrorLabel, InlineBar
 
 if TYPE_CHECKING:
     from hotline.app import App
     from hotline.ui.lock import SessionController
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 USER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,37 +62,19 @@ def _role_text(role: Role, lang: str) -> str:
     return en if lang == "en" else vi
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(ReadOnlyTableModel[User]):
     USERNAME, NAME, ROLE, STATE = range(4)
 
     def __init__(self, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.users: list[User] = []
         self.headers = (self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò"),
                         self.tr("Trạng thái"))
-
-    def set_users(self, users: list[User]) -> None:
-        self.beginResetModel()
-        self.users = list(users)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        user = self.users[index.row()]
+        user = self.rows[index.row()]
         if role == DISPLAY:
             return (user.username, user.display_name, _role_text(user.role, self.lang),
                     self.tr("đang dùng") if user.active else self.tr("đã khóa"))[index.column()]
@@ -124,12 +101,7 @@ class UsersView(QWidget):
         layout.addLayout(body, 1)
 
         self.model = UserTableModel(self.lang, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Danh sách tài khoản"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, self, name=self.tr("Danh sách tài khoản"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         body.addWidget(self.table, 3)
 
@@ -213,23 +185,23 @@ class UsersView(QWidget):
     # --------------------------------------------------------------- data
     def reload(self) -> None:
         keep = self.selected_username()
-        self.model.set_users(self.app.accounts.users())
+        self.model.set_rows(self.app.accounts.users())
         self.select(keep)
         self._show_selected()
 
     def select(self, username: str | None) -> None:
-        for row, user in enumerate(self.model.users):
+        for row, user in enumerate(self.model.rows):
             if user.username == username:
                 self.table.selectRow(row)
                 return
-        if self.model.users and username is None:
+        if self.model.rows and username is None:
             self.table.selectRow(0)
 
     def selected_user(self) -> User | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.users[index.row()]
+        return self.model.rows[index.row()]
 
     def selected_username(self) -> str | None:
         user = self.selected_user()

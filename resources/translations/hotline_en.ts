@@ -2512,8 +2512,16 @@ Zalo: 0912 345 678</translation>
         <translation>Change the encryption key</translation>
     </message>
     <message>
-        <source>Đổi khóa khi nghi khóa khôi phục đã lộ. Dữ liệu được mã hóa lại, một khóa khôi phục MỚI hiện một lần, khóa cũ hết hiệu lực (các bản sao lưu cũ vẫn cần khóa cũ). Sau đó Hotline đóng lại; mở lại để làm tiếp.</source>
-        <translation>Change the key if the recovery key may have been seen by others. The data is encrypted again, a NEW recovery key is shown once, and the old key stops working (old backups still need the old key). Hotline then closes; open it again to go on.</translation>
+        <source>Đổi khóa khi nghi khóa khôi phục đã lộ. Dữ liệu được mã hóa lại, một khóa khôi phục MỚI hiện một lần, khóa cũ hết hiệu lực (các bản sao lưu cũ vẫn cần khóa cũ). Hotline vẫn chạy tiếp, không cần mở lại.</source>
+        <translation>Change the key if the recovery key may have been seen by others. The data is encrypted again, a NEW recovery key is shown once, and the old key stops working (old backups still need the old key). Hotline keeps running; there is no need to open it again.</translation>
+    </message>
+    <message>
+        <source>Hotline đang làm việc nền (sao lưu, đồng bộ báo cáo, nhập hoặc xuất tệp). Đợi việc đó xong rồi bấm đổi khóa lại.</source>
+        <translation>Hotline is busy in the background (a backup, the report sync, or importing or exporting a file). Wait until it has finished, then change the key again.</translation>
+    </message>
+    <message>
+        <source>Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực): chép hoặc in ra và cất giữ an toàn. Hotline vẫn chạy tiếp như bình thường.</source>
+        <translation>The encryption key has been changed. This is the NEW recovery key (the old one no longer works): copy or print it and keep it somewhere safe. Hotline keeps running as usual.</translation>
     </message>
     <message>
         <source>Mật khẩu của bạn, để đổi khóa</source>
@@ -2550,14 +2558,6 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Bấm lần nữa để đổi khóa</source>
         <translation>Press again to change the key</translation>
-    </message>
-    <message>
-        <source>Đã đổi khóa mã hóa. Đây là khóa khôi phục MỚI (khóa cũ hết hiệu lực). Sau khi chép hoặc in, Hotline sẽ đóng; mở lại để làm tiếp.</source>
-        <translation>The encryption key has been changed. This is the NEW recovery key (the old one no longer works). Once it is copied or printed Hotline closes; open it again to go on.</translation>
-    </message>
-    <message>
-        <source>Đóng &amp;Hotline</source>
-        <translation>Close &amp;Hotline</translation>
     </message>
 </context>
 <context>
