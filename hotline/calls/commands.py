@@ -72,6 +72,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         result = csvio.import_calls(app.calls, args.file, new_ids=args.new_ids,
                                     operator=app.operator)
     except csvio.ImportFailed as exc:
+        for notice in exc.notices:
+            print(f"cảnh báo: {notice}", file=sys.stderr)
         print(f"hotline: không nhập dòng nào từ {args.file} ({len(exc.errors)} lỗi):",
               file=sys.stderr)
         for error in exc.errors[:200]:
@@ -81,6 +83,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         return 1
     app.audit.record(app.actor, "calls.import", str(args.file.name), (),
                      f"{result.imported} imported")
+    for notice in result.notices:
+        print(f"cảnh báo: {notice}", file=sys.stderr)
     for warning in result.warnings:
         print(f"cảnh báo: {warning}", file=sys.stderr)
     print(f"Đã nhập {result.imported} cuộc gọi"

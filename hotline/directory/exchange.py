@@ -44,7 +44,7 @@ def import_path(service: DirectoryService, path: Path, *, by: str = "",
         detail = f" (có: {', '.join(names)})" if names else ""
         raise ImportFailed([Issue(path.name, 0, "", "không thấy services.csv (HSDS) hay một "
                                                     f"tệp CSV danh bạ duy nhất{detail}")])
-    table = source.table(names[0])
+    table = source.table(names[0], flatcsv.is_header)
     return flatcsv.import_flat(service, table, by=by, source_label=names[0], conn=conn,
                                progress=progress, dry_run=dry_run)
 
