@@ -179,16 +179,26 @@ _CAPS_CANDIDATE = re.compile(r"(?<!\w)[A-Z\u00c0-\u024f\u1e00-\u1eff]*[A-Z]"
                              r"[A-Z\u00c0-\u024f\u1e00-\u1eff]*(?!\w)")
 
 
+_LOWER_ASCII = re.compile(r"[a-z]")
+_UPPER_ASCII = re.compile(r"[A-Z]")
+
+
 def _tcvn3_caps(text: str) -> str:
-    """A word whose ASCII letters are all capitals ("CéNG" = "CỘNG") was set in a capital
-    font: its TCVN3 (lowercase-coded) letters are capitals too. Needs two ASCII letters, so
-    "Vµ" (Và) stays as it is."""
+    """Capitals typed in a capital font (.VnTimeH) come back lowercase from TCVN3: a line
+    whose ASCII letters are all capitals ("CéNG HOµ X· HéI") is all capitals, and so is a word
+    whose ASCII letters are ("CéNG"). A word needs two ASCII letters: "Vµ" (Và) stays."""
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         if sum(1 for c in word if "A" <= c <= "Z") >= 2 and not word.isupper():
             return word.upper()
         return word
-    return _CAPS_CANDIDATE.sub(fix, text)
+
+    def line(text: str) -> str:
+        if (not _LOWER_ASCII.search(text) and len(_UPPER_ASCII.findall(text)) >= 2
+                and not text.isupper()):
+            return text.upper()
+        return _CAPS_CANDIDATE.sub(fix, text)
+    return "\n".join(line(part) for part in text.split("\n"))
 
 
 def vni_to_unicode(surface: str) -> str:
