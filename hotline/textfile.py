@@ -571,9 +571,10 @@ def read_csv(text: str, *, is_header: Callable[[list[str]], bool] | None = None,
 
     The header is the first non-blank record for which `is_header(cleaned cells)` holds,
     looked for among the first MAX_TITLE_LINES + 1 non-blank records (a title line above the
-    header is skipped); without a match, or without `is_header`, it is the first non-blank
-    record. Trailing empty header columns are dropped, and so are a row's empty cells beyond
-    the header. Blank rows are left out. Raises CsvError (with the line) on broken quoting.
+    header is skipped); without a match, or without `is_header`, it is the first of them
+    with more than one cell filled (else the first). Trailing empty header columns are
+    dropped, and so are a row's empty cells beyond the header. Blank rows are left out.
+    Raises CsvError (with the line) on broken quoting.
     """
     delimiter = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -589,12 +590,14 @@ def read_csv(text: str, *, is_header: Callable[[list[str]], bool] | None = None,
     nonblank = [r for r in records if any(c.strip() for c in r.cells)]
     if not nonblank:
         return CsvSheet(delimiter, [])
-    header_row = nonblank[0]
+    candidates = nonblank[:MAX_TITLE_LINES + 1]
+    # Without a record the caller recognises, the first with more than one cell filled
+    # (a title fills one).
+    header_row = next((r for r in candidates if sum(1 for c in r.cells if c.strip()) > 1),
+                      nonblank[0])
     if is_header is not None:
-        for candidate in nonblank[:MAX_TITLE_LINES + 1]:
-            if is_header(clean_header(candidate.cells)):
-                header_row = candidate
-                break
+        header_row = next((r for r in candidates if is_header(clean_header(r.cells))),
+                          header_row)
     header = clean_header(header_row.cells)
     sheet = CsvSheet(delimiter, header, header_row.record, header_row.line)
     for row in records:
