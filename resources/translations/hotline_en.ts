@@ -1742,8 +1742,8 @@ Way 2 (when Hotline does not open): close Hotline and run
         <translation>Import directory</translation>
     </message>
     <message>
-        <source>Danh bạ (*.csv *.zip)</source>
-        <translation>Directory (*.csv *.zip)</translation>
+        <source>Danh bạ (*.csv *.txt *.zip)</source>
+        <translation>Directory (*.csv *.txt *.zip)</translation>
     </message>
     <message>
         <source>Thư mục HSDS</source>
@@ -2439,6 +2439,10 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Kiểm tra thông tin rồi bấm “Nhập vào thư viện”.</source>
         <translation>Check the details, then press “Import into the library”.</translation>
+    </message>
+    <message>
+        <source>Lưu ý: %1</source>
+        <translation>Note: %1</translation>
     </message>
     <message>
         <source>Đã nhập</source>
