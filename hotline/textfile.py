@@ -587,6 +587,13 @@ def read_csv(text: str, *, is_header: Callable[[list[str]], bool] | None = None,
             records.append(CsvRow(number, start, cells))
     except csv.Error as exc:
         raise CsvError(reader.line_num, msg_csv_broken(str(exc))) from exc
+    return sheet_from_records(records, delimiter, is_header)
+
+
+def sheet_from_records(records: list[CsvRow], delimiter: str = ",",
+                       is_header: Callable[[list[str]], bool] | None = None) -> CsvSheet:
+    """The header and rows of a file's records (CSV records, or a spreadsheet's rows): see
+    `read_csv`."""
     nonblank = [r for r in records if any(c.strip() for c in r.cells)]
     if not nonblank:
         return CsvSheet(delimiter, [])

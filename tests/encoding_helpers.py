@@ -163,3 +163,22 @@ def header_offset(variant: str) -> int:
     """How many lines stand above the header in a variant (title and blank lines)."""
     spec = VARIANTS[variant]
     return (1 if spec.get("title") else 0) + spec.get("blank_lines", 0)
+
+
+def xlsx_bytes(rows: list[list[object]], *, title: str = "", other_sheet: bool = False) -> bytes:
+    """An Excel workbook holding `rows` on its first sheet (cells keep their Python types:
+    numbers, datetimes), optionally a title row above and a second sheet."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Cuộc gọi"
+    if title:
+        sheet.append([title])
+    for row in rows:
+        sheet.append([None if cell == "" else cell for cell in row])
+    if other_sheet:
+        workbook.create_sheet("Ghi chú").append(["Không phải dữ liệu"])
+    buf = io.BytesIO()
+    workbook.save(buf)
+    return buf.getvalue()

@@ -381,3 +381,36 @@ def test_a_legacy_file_that_fails_still_says_its_encoding(base: App, tmp_path: P
 def test_unreadable_files_import_nothing(base: App, tmp_path: Path, content: bytes, row: int,
                                          words: str) -> None:
     assert_import_fails(base, write(tmp_path, content), (row, "", words))
+
+
+def test_an_excel_workbook_imports_the_same_calls(app: App, tmp_path: Path) -> None:
+    from encoding_helpers import xlsx_bytes
+
+    clean = open_app(tmp_path / "clean")
+    try:
+        source = write(tmp_path, variant_bytes(OFFICE_ROWS, "google-sheets (UTF-8, LF)"),
+                       "clean.csv")
+        csvio.import_calls(clean.calls, source)
+        expected = exported(clean, tmp_path / "expected.csv")
+    finally:
+        clean.close()
+    # As Excel keeps them: numbers are numbers, times are datetimes, a title row on top.
+    typed = [OFFICE_ROWS[0]]
+    for row in OFFICE_ROWS[1:]:
+        cells: list[object] = list(row)
+        cells[0] = int(row[0])
+        cells[1] = csvio.parse_when(row[1], app.calls).replace(tzinfo=None)
+        typed.append(cells)
+    path = write(tmp_path, xlsx_bytes(typed, title="Sổ cuộc gọi tháng 3", other_sheet=True),
+                 "so-cuoc-goi.xlsx")
+    result = csvio.import_calls(app.calls, path)
+    assert result.imported == 2
+    assert exported(app, tmp_path / "got.csv") == expected
+    assert result.notices == ["Tệp Excel có 2 trang tính: chỉ đọc trang đầu tiên 'Cuộc gọi'"]
+
+    # Row numbers are Excel's: title row 1, header row 2, first call row 3.
+    bad = [typed[0], [*typed[1][:15], "khẩn cấp", *typed[1][16:]]]
+    assert_import_fails(app, write(tmp_path, xlsx_bytes(bad, title="Sổ"), "bad.xlsx"),
+                        (3, "level", "không hợp lệ 'khẩn cấp'"))
+    assert_import_fails(app, write(tmp_path, b"PK\x03\x04 broken", "hong.xlsx"),
+                        (0, "", "tệp Excel bị hỏng"))

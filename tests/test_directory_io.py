@@ -435,3 +435,25 @@ def test_hsds_folder_saved_again_by_excel_imports_the_same_entries(app, tmp_path
             assert f"services.csv: Tệp dùng bảng mã {label} — đã chuyển sang Unicode" in notes
     finally:
         other.close()
+
+
+def test_an_excel_workbook_imports_the_same_entries(app, tmp_path: Path) -> None:
+    from encoding_helpers import xlsx_bytes
+
+    clean = open_app(tmp_path / "clean-app")
+    try:
+        (tmp_path / "danh-ba.csv").write_bytes(variant_bytes(OFFICE_ROWS,
+                                                             "google-sheets (UTF-8, LF)"))
+        exchange.import_path(clean.directory, tmp_path / "danh-ba.csv")
+        expected = {k: {**v, "source": ""} for k, v in contents(clean).items()}
+    finally:
+        clean.close()
+    path = tmp_path / "danh-ba.xlsx"
+    path.write_bytes(xlsx_bytes(OFFICE_ROWS, title="Danh bạ dịch vụ hỗ trợ"))
+    report = exchange.import_path(app.directory, path, by="hoa")
+    assert report.created == 2
+    assert {k: {**v, "source": ""} for k, v in contents(app).items()} == expected
+    assert app.directory.get("nha-tam-lanh").source.startswith("Nhập từ danh-ba.xlsx")
+    rows = [OFFICE_ROWS[0], [*OFFICE_ROWS[1][:3], "nhà hàng", *OFFICE_ROWS[1][4:]]]
+    path.write_bytes(xlsx_bytes(rows, title="Danh bạ"))
+    assert_nothing_imported(app, path, "danh-ba.xlsx, dòng 3, cột categories", "nhà hàng")

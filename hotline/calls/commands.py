@@ -31,8 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     calls = sub.add_parser("calls", help="nhập, xuất và liệt kê cuộc gọi")
     actions = calls.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = actions.add_parser("import", help="nhập cuộc gọi từ CSV v1 (tất cả hoặc không dòng nào)")
-    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p = actions.add_parser("import", help="nhập cuộc gọi từ CSV v1 hoặc tệp Excel .xlsx cùng "
+                                          "các cột (tất cả hoặc không dòng nào)")
+    p.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
     p.add_argument("--new-ids", action="store_true",
                    help="cấp mã mới cho mọi dòng (tệp từ hệ thống khác)")
     p.set_defaults(handler=cmd_import)

@@ -1,4 +1,5 @@
-"""Call CSV v1 (DESIGN section 4): export, and atomic import with row-level errors.
+"""Call CSV v1 (DESIGN section 4): export, and atomic import with row-level errors (from a
+CSV file in any encoding offices produce, or from an Excel workbook with the same columns).
 
 UTF-8 with BOM so Excel shows Vietnamese; the same columns go out and come back in.
 Without personal data, `caller_name` and `summary` are left empty and the phone becomes a
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from hotline import admin_units, phones, textfile
+from hotline import admin_units, phones, spreadsheet, textfile
 from hotline.atomic import atomic_write
 from hotline.calls.codec import call_to_json
 from hotline.calls.models import Call, CallFilter, Referral
@@ -101,20 +102,30 @@ def call_row(service: CallService, call: Call, *, with_pii: bool) -> list[str]:
 
 
 # ------------------------------------------------------------------------- import
-def read_text(path: Path) -> textfile.Decoded:
-    """The file's text in whatever encoding Excel or another system saved it (UTF-8/16,
-    Windows-1258, TCVN3, VNI), or ImportFailed saying why it cannot be read."""
+def read_sheet(path: Path) -> tuple[textfile.CsvSheet, list[str]]:
+    """The header and rows of a CSV file in whatever encoding Excel or another system saved
+    it (UTF-8/16, Windows-1258, TCVN3, VNI), or of an Excel workbook (.xlsx); and what the
+    user should be told about reading it. ImportFailed says why a file cannot be read."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFailed([RowError(0, "", f"không đọc được tệp: {exc.strerror}")]) from exc
     try:
+        if spreadsheet.is_workbook(raw, path.name):
+            return spreadsheet.read_sheet(raw, _is_header)
         decoded = textfile.decode(raw)
     except textfile.TextFileError as exc:
         raise ImportFailed([RowError(exc.line, "", exc.reason)]) from exc
     if not decoded.text.strip():
         raise ImportFailed([RowError(0, "", "tệp rỗng")])
-    return decoded
+    return _csv_sheet(decoded.text), list(decoded.warnings)
+
+
+def _csv_sheet(text: str) -> textfile.CsvSheet:
+    try:
+        return textfile.read_csv(text, is_header=_is_header)
+    except textfile.CsvError as exc:
+        raise ImportFailed([RowError(exc.line, "", exc.reason)]) from exc
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -190,10 +201,12 @@ def parse_rows(text: str, service: CallService) -> tuple[list[tuple[int, Call]],
     The delimiter (`,` `;` TAB) is detected; a title line above the header, blank lines and
     trailing empty columns are skipped. Row numbers are records of the file (header = 1
     unless a title line comes first)."""
-    try:
-        sheet = textfile.read_csv(text, is_header=_is_header)
-    except textfile.CsvError as exc:
-        raise ImportFailed([RowError(exc.line, "", exc.reason)]) from exc
+    return parse_sheet(_csv_sheet(text), service)
+
+
+def parse_sheet(sheet: textfile.CsvSheet, service: CallService
+                ) -> tuple[list[tuple[int, Call]], list[RowError], list[RowError]]:
+    """`parse_rows` of a CSV file's or a workbook's header and rows."""
     if not sheet.header:
         raise ImportFailed([RowError(0, "", "tệp rỗng")])
     header = [h.lower() for h in sheet.header]
@@ -351,13 +364,13 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
 def import_calls(service: CallService, path: Path, *, new_ids: bool = False,
                  operator: str = "") -> ImportResult:
     """Import every row or none. Raises ImportFailed listing each bad row and column."""
-    decoded = read_text(path)
+    sheet, notices = read_sheet(path)
     try:
-        calls, errors, warnings = parse_rows(decoded.text, service)
+        calls, errors, warnings = parse_sheet(sheet, service)
     except ImportFailed as exc:
-        exc.notices = list(decoded.warnings)
+        exc.notices = notices
         raise
-    result = ImportResult(warnings=warnings, notices=list(decoded.warnings))
+    result = ImportResult(warnings=warnings, notices=notices)
     to_write: list[Call] = []
     for index, call in calls:
         if new_ids:

@@ -1,6 +1,7 @@
 """Import or export the directory from/to whatever the user points at.
 
-- a `.csv` file: the flat CSV (a `services.csv` of an HSDS folder is read as that folder);
+- a `.csv` file (or an Excel `.xlsx` with the same columns): the flat format (a
+  `services.csv` of an HSDS folder is read as that folder);
 - a folder or a `.zip` holding `services.csv`: Open Referral HSDS;
 - a `.zip` holding a single other CSV: the flat CSV inside it.
 Exports pick the format from `fmt`, else from the path (`.csv` flat, otherwise HSDS).

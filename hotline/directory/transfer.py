@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hotline import admin_units, old_provinces, textfile
+from hotline import admin_units, old_provinces, spreadsheet, textfile
 from hotline.directory.models import Entry
 from hotline.text import fold
 
@@ -112,16 +112,26 @@ def decode(raw: bytes, name: str) -> textfile.Decoded:
 
 def read_table(raw: bytes, name: str,
                is_header: Callable[[list[str]], bool] | None = None) -> Table:
-    """Header and rows of a CSV file; the delimiter is detected, a title line above the
-    header (one for which `is_header` holds), blank lines and trailing empty columns are
-    skipped. Row numbers are physical lines of the file."""
-    decoded = decode(raw, name)
-    if not decoded.text.strip():
-        raise ImportFailed([Issue(name, 0, "", "tệp rỗng")])
-    try:
-        sheet = textfile.read_csv(decoded.text, is_header=is_header)
-    except textfile.CsvError as exc:
-        raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
+    """Header and rows of a CSV file, or of an Excel workbook's first sheet; the delimiter
+    is detected, a title line above the header (one for which `is_header` holds), blank
+    lines and trailing empty columns are skipped. Row numbers are physical lines of the file
+    (rows of the sheet)."""
+    if spreadsheet.is_workbook(raw, name):
+        try:
+            sheet, notes = spreadsheet.read_sheet(raw, is_header)
+        except textfile.TextFileError as exc:
+            raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
+        if not sheet.header:
+            raise ImportFailed([Issue(name, 0, "", "tệp rỗng")])
+    else:
+        decoded = decode(raw, name)
+        if not decoded.text.strip():
+            raise ImportFailed([Issue(name, 0, "", "tệp rỗng")])
+        try:
+            sheet = textfile.read_csv(decoded.text, is_header=is_header)
+        except textfile.CsvError as exc:
+            raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
+        notes = list(decoded.warnings)
     header = sheet.header
     rows: list[tuple[int, dict[str, str]]] = []
     for row in sheet.rows:
@@ -131,7 +141,7 @@ def read_table(raw: bytes, name: str,
         rows.append((row.line, {h: (row.cells[i] if i < len(row.cells) else "")
                                 for i, h in enumerate(header)}))
     return Table(name, header, rows, sheet.header_line,
-                 [Issue(name, 0, "", warning) for warning in decoded.warnings])
+                 [Issue(name, 0, "", note) for note in notes])
 
 
 class Source:
@@ -163,7 +173,8 @@ def open_source(path: Path) -> Source:
         files = {p.name.lower(): p.read_bytes for p in sorted(path.iterdir())
                  if p.is_file() and p.suffix.lower() == ".csv"}
         return Source(path.name, files)
-    if path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+    if path.suffix.lower() == ".zip" or (path.suffix.lower() not in spreadsheet.SUFFIXES
+                                         and zipfile.is_zipfile(path)):
         try:
             archive = zipfile.ZipFile(path)
             members = [i for i in archive.infolist() if not i.is_dir()

@@ -1742,8 +1742,8 @@ Way 2 (when Hotline does not open): close Hotline and run
         <translation>Import directory</translation>
     </message>
     <message>
-        <source>Danh bạ (*.csv *.txt *.zip)</source>
-        <translation>Directory (*.csv *.txt *.zip)</translation>
+        <source>Danh bạ (*.csv *.txt *.xlsx *.zip)</source>
+        <translation>Directory (*.csv *.txt *.xlsx *.zip)</translation>
     </message>
     <message>
         <source>Thư mục HSDS</source>
