@@ -483,14 +483,16 @@ def repair_legacy_text(text: str) -> tuple[str, str | None]:
     converted when TCVN3 or VNI reads clearly better than the text as it is."""
     if text.isascii():
         return text, None
-    as_is = score_text(text)
-    best: tuple[float, str, str | None] = (as_is.ratio, text, None)
+    sample = text[:_REPAIR_SAMPLE]
+    best_ratio, best = score_text(sample).ratio, None
     for encoding in (TCVN3, VNI):
-        converted = legacy_to_unicode(text, encoding)
-        score = score_text(converted)
-        if score.words and score.ratio >= ACCEPT_RATIO and score.ratio > best[0] + 0.2:
-            best = (score.ratio, converted, encoding)
-    return best[1], best[2]
+        score = score_text(legacy_to_unicode(sample, encoding))
+        if score.words and score.ratio >= ACCEPT_RATIO and score.ratio > best_ratio + 0.2:
+            best_ratio, best = score.ratio, encoding
+    return (text, None) if best is None else (legacy_to_unicode(text, best), best)
+
+
+_REPAIR_SAMPLE = 200_000  # characters scored to decide; the whole text is converted
 
 
 # ------------------------------------------------------------------ CSV
