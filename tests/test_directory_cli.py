@@ -163,4 +163,6 @@ def test_import_of_tcvn3_and_excel_files(data_dir: Path, tmp_path: Path, capsys)
     book = tmp_path / "moi.xlsx"
     book.write_bytes(xlsx_bytes([[c.replace("loc-", "xl-") for c in row] for row in rows]))
     code, out, err = run(capsys, "directory", "import", str(book), "--dry-run")
-    assert code == 0 and "Kiểm tra xong" in out and "4 mục mới" in out
+    # The same entries as the TCVN3 file (but the one renamed there) are found as duplicates.
+    assert code == 0 and "Kiểm tra xong" in out
+    assert "1 mục mới" in out and "3 mục trùng bị bỏ qua" in out
