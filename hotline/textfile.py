@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -267,6 +268,7 @@ _EDGE_PUNCTUATION = "\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201
                     "\u201c\u201d\u201e\u201f\u2020\u2021\u2022\u2026\u2030\u2039\u203a"
 
 
+@functools.lru_cache(maxsize=65536)  # words repeat: a file's vocabulary is small
 def is_syllable(word: str) -> bool:
     """True for one written Vietnamese syllable ("nghiêng", "Việt", "khuya")."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -309,6 +311,7 @@ def score_text(text: str, line: int = 1, into: Score | None = None) -> Score:
 
 ACCEPT_RATIO = 0.6  # below this share of Vietnamese words, no legacy encoding is trusted
 _SAMPLE_LINES = 1000
+_SAMPLE_WORDS = 5000
 
 
 # ------------------------------------------------------------------ decoding
@@ -454,7 +457,8 @@ def _decode_legacy_file(raw: bytes) -> Decoded:
             text = _decode_legacy(line, encoding)
             if text is None:
                 break
-            score_text(text, n, score)
+            if score.words < _SAMPLE_WORDS:  # enough to judge; decoding must still succeed
+                score_text(text, n, score)
         else:
             scores[encoding] = score
     if not scores:  # not even Windows-1258 (undefined bytes) and nothing else read
