@@ -23,6 +23,7 @@ from hotline.security.audit import AuditLog
 from hotline.security.keys import resolve_key
 from hotline.security.roles import Permission, PermissionDenied, Role
 from hotline.store.db import Store, open_store
+from hotline.translation import translate
 
 
 class LoginRequired(PermissionError):
@@ -76,7 +77,7 @@ class App:
         user = self.session.user
         if user is None:
             if self.accounts.has_users():
-                raise LoginRequired("cần đăng nhập")
+                raise LoginRequired(translate("core.security", "cần đăng nhập"))
             return
         if not user.can(permission):
             raise PermissionDenied(user.role, permission)

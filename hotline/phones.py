@@ -16,21 +16,26 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
+from hotline.translation import QT_TRANSLATE_NOOP, translate, translate_marked
+
 REGION = "VN"
 
-# Emergency and national short numbers, callable without an area code.
+# Emergency and national short numbers, callable without an area code (names shown in the
+# window's language through short_number_name).
 SHORT_NUMBERS: dict[str, str] = {
-    "111": "Tổng đài quốc gia bảo vệ trẻ em",
-    "112": "Tìm kiếm cứu nạn",
-    "113": "Công an",
-    "114": "Cứu hỏa, cứu nạn cứu hộ",
-    "115": "Cấp cứu y tế",
-    "116": "Hỗ trợ tra cứu số điện thoại",
-    "1022": "Tổng đài dịch vụ công",
-    "18001233": "Trợ giúp pháp lý (Bộ Tư pháp)",
-    "18001567": "Tổng đài tư vấn, hỗ trợ trẻ em",
-    "18001768": "Tổng đài quốc gia về phòng, chống bạo lực gia đình",
-    "1900969680": "Đường dây hỗ trợ phụ nữ (Ngôi nhà Bình yên)",
+    "111": QT_TRANSLATE_NOOP("core.phones", "Tổng đài quốc gia bảo vệ trẻ em"),
+    "112": QT_TRANSLATE_NOOP("core.phones", "Tìm kiếm cứu nạn"),
+    "113": QT_TRANSLATE_NOOP("core.phones", "Công an"),
+    "114": QT_TRANSLATE_NOOP("core.phones", "Cứu hỏa, cứu nạn cứu hộ"),
+    "115": QT_TRANSLATE_NOOP("core.phones", "Cấp cứu y tế"),
+    "116": QT_TRANSLATE_NOOP("core.phones", "Hỗ trợ tra cứu số điện thoại"),
+    "1022": QT_TRANSLATE_NOOP("core.phones", "Tổng đài dịch vụ công"),
+    "18001233": QT_TRANSLATE_NOOP("core.phones", "Trợ giúp pháp lý (Bộ Tư pháp)"),
+    "18001567": QT_TRANSLATE_NOOP("core.phones", "Tổng đài tư vấn, hỗ trợ trẻ em"),
+    "18001768": QT_TRANSLATE_NOOP("core.phones",
+                                  "Tổng đài quốc gia về phòng, chống bạo lực gia đình"),
+    "1900969680": QT_TRANSLATE_NOOP("core.phones",
+                                    "Đường dây hỗ trợ phụ nữ (Ngôi nhà Bình yên)"),
 }
 
 # 2018 mobile renumbering: old 4-digit prefix (after the 0) → new 3-digit prefix.
@@ -105,10 +110,11 @@ def parse(raw: str) -> Phone:
     digits = digits_only(raw)
     if digits in ("", "+"):
         if raw.strip() and not re.fullmatch(r"[\s\-\.()+]*", raw):
-            raise PhoneError("Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch nối")
+            raise PhoneError(translate(
+                "core.phones", "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch nối"))
         return WITHHELD
     if re.search(r"[A-Za-zÀ-ỹ]", raw):
-        raise PhoneError("Số điện thoại không được chứa chữ cái")
+        raise PhoneError(translate("core.phones", "Số điện thoại không được chứa chữ cái"))
     short = digits[3:] if digits.startswith("+84") else digits
     if short in SHORT_NUMBERS:  # "+84 1800 1233" is the same line as "1800 1233"
         return Phone(short, _group_short(short), "short")
@@ -116,10 +122,11 @@ def parse(raw: str) -> Phone:
     try:
         number = phonenumbers.parse(digits, REGION)
     except NumberParseException as exc:
-        raise PhoneError(_length_problem(digits) or "Không đọc được số điện thoại") from exc
+        raise PhoneError(_length_problem(digits) or translate(
+            "core.phones", "Không đọc được số điện thoại")) from exc
     if not phonenumbers.is_valid_number(number):
-        raise PhoneError(_length_problem(digits) or
-                         "Số điện thoại không hợp lệ (di động 10 số; cố định 0 + mã vùng 2xx)")
+        raise PhoneError(_length_problem(digits) or translate(
+            "core.phones", "Số điện thoại không hợp lệ (di động 10 số; cố định 0 + mã vùng 2xx)"))
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if number.country_code == 84:
         display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
@@ -138,10 +145,19 @@ def _length_problem(digits: str) -> str:
         national = digits.lstrip("+")
         too_short, too_long = len(national) < 9, len(national) > 15  # E.164 allows 15
     if too_short:
-        return "Số điện thoại quá ngắn (di động có 10 chữ số, ví dụ 0912 345 678)"
+        return translate("core.phones",
+                         "Số điện thoại quá ngắn (di động có 10 chữ số, ví dụ 0912 345 678)")
     if too_long:
-        return "Số điện thoại quá dài (di động có 10 chữ số, cố định 11 chữ số)"
+        return translate("core.phones",
+                         "Số điện thoại quá dài (di động có 10 chữ số, cố định 11 chữ số)")
     return ""
+
+
+def short_number_name(number: str) -> str:
+    """The service behind a short number (SHORT_NUMBERS) in the window's language; "" for
+    any other number."""
+    name = SHORT_NUMBERS.get(number, "")
+    return translate_marked("core.phones", name) if name else ""
 
 
 def _group_short(digits: str) -> str:

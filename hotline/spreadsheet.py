@@ -16,20 +16,23 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from hotline.textfile import CsvRow, CsvSheet, TextFileError, sheet_from_records
+from hotline.translation import translate
 
 SUFFIXES = (".xlsx", ".xlsm")
 
 
 def msg_broken(detail: str) -> str:
-    return f"tệp Excel bị hỏng hoặc không đọc được ({detail})"
+    return translate("core.files", "tệp Excel bị hỏng hoặc không đọc được ({problem})").format(
+        problem=detail)
 
 
 def msg_no_sheet() -> str:
-    return "tệp Excel không có trang tính nào"
+    return translate("core.files", "tệp Excel không có trang tính nào")
 
 
 def msg_other_sheets(first: str, count: int) -> str:
-    return f"Tệp Excel có {count} trang tính: chỉ đọc trang đầu tiên '{first}'"
+    return translate("core.files", "Tệp Excel có {count} trang tính: chỉ đọc trang đầu tiên "
+                     "'{sheet}'").format(count=count, sheet=first)
 
 
 def is_workbook(raw: bytes, name: str = "") -> bool:

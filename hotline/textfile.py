@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hotline.translation import QT_TRANSLATE_NOOP, translate, translate_marked
+
 # ------------------------------------------------------------------ encodings' names
 UTF8 = "utf-8"
 UTF8_BOM = "utf-8-sig"
@@ -53,36 +55,43 @@ def label(encoding: str) -> str:
 
 
 # ------------------------------------------------------------------ messages
-# Plain Vietnamese literals in small functions: the translation work wraps them at merge.
 def msg_converted(encoding: str) -> str:
-    return f"Tệp dùng bảng mã {label(encoding)} — đã chuyển sang Unicode"
+    return translate("core.files", "Tệp dùng bảng mã {encoding} — đã chuyển sang Unicode"
+                     ).format(encoding=label(encoding))
 
 
 def msg_fonts_converted(encoding: str, fonts: str) -> str:
-    return f"Văn bản dùng phông {label(encoding)} ({fonts}) — đã chuyển sang Unicode"
+    return translate("core.files", "Văn bản dùng phông {encoding} ({fonts}) — đã chuyển sang "
+                     "Unicode").format(encoding=label(encoding), fonts=fonts)
 
 
 def msg_binary() -> str:
-    return "không phải tệp văn bản (có byte nhị phân)"
+    return translate("core.files", "không phải tệp văn bản (có byte nhị phân)")
 
 
 def msg_office_file(kind: str) -> str:
-    return (f"đây là tệp {kind}, không phải tệp văn bản/CSV — hãy mở bằng chương trình của "
-            "nó và lưu lại dạng 'CSV UTF-8'")
+    """`kind` is one of the texts marked with QT_TRANSLATE_NOOP("core.files", …) below."""
+    return translate("core.files", "đây là tệp {kind}, không phải tệp văn bản/CSV — hãy mở "
+                     "bằng chương trình của nó và lưu lại dạng 'CSV UTF-8'").format(
+                         kind=translate_marked("core.files", kind))
 
 
 def msg_broken_unicode(encoding: str) -> str:
-    return (f"tệp {label(encoding)} bị hỏng hoặc trộn lẫn bảng mã khác (có byte không hợp "
-            "lệ) — hãy lưu lại tệp dạng UTF-8")
+    return translate("core.files", "tệp {encoding} bị hỏng hoặc trộn lẫn bảng mã khác (có "
+                     "byte không hợp lệ) — hãy lưu lại tệp dạng UTF-8").format(
+                         encoding=label(encoding))
 
 
 def msg_undecidable() -> str:
-    return ("không nhận ra bảng mã của tệp: dòng này không đọc thành chữ tiếng Việt ở bảng mã "
-            "nào (UTF-8, Windows-1258, TCVN3, VNI) — hãy lưu lại tệp dạng UTF-8")
+    return translate("core.files", "không nhận ra bảng mã của tệp: dòng này không đọc thành "
+                     "chữ tiếng Việt ở bảng mã nào (UTF-8, Windows-1258, TCVN3, VNI) — hãy lưu "
+                     "lại tệp dạng UTF-8")
 
 
 def msg_line(line: int, reason: str) -> str:
-    return f"dòng {line}: {reason}" if line else reason
+    if not line:
+        return reason
+    return translate("core.files", "dòng {line}: {reason}").format(line=line, reason=reason)
 
 
 # ------------------------------------------------------------------ results
@@ -316,22 +325,22 @@ _SAMPLE_WORDS = 5000
 
 # ------------------------------------------------------------------ decoding
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office cũ (.xls/.doc)"),
-    (b"%PDF-", "PDF"),
-    (b"\x89PNG", "ảnh PNG"),
-    (b"\xff\xd8\xff", "ảnh JPEG"),
-    (b"GIF8", "ảnh GIF"),
-    (b"{\\rtf", "RTF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", QT_TRANSLATE_NOOP("core.files", "Office cũ (.xls/.doc)")),
+    (b"%PDF-", QT_TRANSLATE_NOOP("core.files", "tài liệu PDF")),
+    (b"\x89PNG", QT_TRANSLATE_NOOP("core.files", "ảnh PNG")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("core.files", "ảnh JPEG")),
+    (b"GIF8", QT_TRANSLATE_NOOP("core.files", "ảnh GIF")),
+    (b"{\\rtf", QT_TRANSLATE_NOOP("core.files", "văn bản RTF")),
 )
 
 
 def _zip_kind(raw: bytes) -> str:
     head = raw[:4096]
     if b"xl/" in head:
-        return "bảng tính Excel (.xlsx)"
+        return QT_TRANSLATE_NOOP("core.files", "bảng tính Excel (.xlsx)")
     if b"word/" in head:
-        return "Word (.docx)"
-    return "nén (.zip)"
+        return QT_TRANSLATE_NOOP("core.files", "văn bản Word (.docx)")
+    return QT_TRANSLATE_NOOP("core.files", "nén (.zip)")
 
 
 def _unicode_without_bom(raw: bytes) -> str | None:
@@ -560,7 +569,7 @@ class CsvError(ValueError):
 
 
 def msg_csv_broken(detail: str) -> str:
-    return f"CSV hỏng: {detail}"
+    return translate("core.files", "CSV hỏng: {problem}").format(problem=detail)
 
 
 def clean_header(cells: list[str]) -> list[str]:

@@ -1,7 +1,14 @@
 #!/usr/bin/env python3
 """Screenshots of Hotline's main screens for the README and the guides.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only NAME ...]
+    .venv/bin/python scripts/screenshots.py [--lang vi|en] [--out DIR] [--only NAME ...]
+                                            [--font-size PT]
+
+`--lang vi` (the default) writes docs/screenshots/ (README, Vietnamese guides); `--lang en`
+shows the English interface and writes docs/screenshots/en/ (English guides). The calls,
+the center and the services stay Vietnamese in both: they are a Vietnamese center's data.
+`--font-size` takes the pictures at that window font size (Settings › Display) — to check a
+large font at 1366×768; it needs `--out` so that the guides' pictures are not replaced.
 
 Without a display it starts itself again under Xvfb (`xvfb-run -a`), or falls back to Qt's
 offscreen platform when Xvfb is not installed. Everything happens on synthetic data in a
@@ -157,13 +164,15 @@ LOCAL_SERVICES = [
 ]
 
 
-def prepare_data(directory: Path, passphrase: str) -> None:
+def prepare_data(directory: Path, passphrase: str, language: str = "vi",
+                 font_size: int = 0) -> None:
     """Demo calls through the real command, settings and local services through the core."""
     from hotline import config
 
     settings = config.load_settings(directory).with_changes(
         center_name="TRUNG TÂM CÔNG TÁC XÃ HỘI", parent_body="SỞ Y TẾ", province_code="01",
-        place_name="Hà Nội", center_abbreviation="TTCTXH", signer_name="Trần Minh Quân")
+        place_name="Hà Nội", center_abbreviation="TTCTXH", signer_name="Trần Minh Quân",
+        language=language, font_size=font_size)
     config.save_settings(directory, settings)
     env = dict(os.environ, HOTLINE_PASSPHRASE=passphrase)
     subprocess.run([sys.executable, "-m", "hotline", "--data-dir", str(directory), "demo",
@@ -215,12 +224,14 @@ def national(app: Any, phone: str) -> str:
     return phones.display(phone) or phone
 
 
-def run(out: Path, only: set[str]) -> int:
+def run(out: Path, only: set[str], language: str = "vi", font_size: int = 0) -> int:
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"  # never the real one
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtWidgets import QWidget
 
+    from hotline import config
     from hotline.app import open_app
+    from hotline.ui.i18n import apply_settings
     from hotline.ui.lock import install_security
     from hotline.ui.main import qt_application
     from hotline.ui.main_window import PAGE_KEY_ROLE, MainWindow
@@ -234,7 +245,11 @@ def run(out: Path, only: set[str]) -> int:
     try:
         data = work / "data"
         data.mkdir()
-        prepare_data(data, passphrase)
+        prepare_data(data, passphrase, language, font_size)
+        # What `hotline` does at start: the language and the font size before any window.
+        missing = apply_settings(qt, config.load_settings(data))
+        if missing:
+            raise SystemExit(f"screenshots: translations not found: {missing}")
         app = open_app(data, passphrase=passphrase)
         admin = app.accounts.create_first_admin("admin", "Trần Minh Quân", secrets.token_hex(8))
         app.accounts.create_user(admin, "lan", "Nguyễn Thị Lan", "operator",
@@ -435,6 +450,9 @@ def run(out: Path, only: set[str]) -> int:
         if shooter.wanted("setup-wizard"):
             from hotline.ui.setup_wizard import SetupWizard
 
+            (work / "fresh").mkdir()
+            config.save_settings(work / "fresh", config.Settings(language=language,
+                                                                 font_size=font_size))
             fresh = open_app(work / "fresh", passphrase=passphrase)
             frame = MainWindow(title="")
             frame.resize(WIDTH, HEIGHT)
@@ -458,13 +476,27 @@ def run(out: Path, only: set[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="the interface language (default vi)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: docs/screenshots (vi), docs/screenshots/en (en)")
     parser.add_argument("--only", nargs="*", choices=sorted(SHOTS), default=[])
+    parser.add_argument("--font-size", type=int, default=0,
+                        help="window font size in points (default: the system's)")
     args = parser.parse_args(args_list)
+    if args.font_size and args.out is None:
+        parser.error("--font-size needs --out (the guides' pictures are at the usual size)")
+    out = args.out or default_out(args.lang)
     relaunched = relaunch_under_xvfb(args_list)
     if relaunched is not None:
         return relaunched
-    return run(args.out.resolve(), set(args.only))
+    return run(out.resolve(), set(args.only), args.lang, args.font_size)
+
+
+def default_out(language: str) -> Path:
+    """Where the guides of `language` take their pictures from."""
+    base = ROOT / "docs" / "screenshots"
+    return base if language == "vi" else base / language
 
 
 if __name__ == "__main__":

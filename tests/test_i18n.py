@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "hotline" / "ui"
+PACKAGE = ROOT / "hotline"  # the window's texts and the core's messages (contexts core.*)
 TRANSLATIONS = ROOT / "resources" / "translations"
 EN_TS = TRANSLATIONS / "hotline_en.ts"
 BIN = Path(sys.executable).parent
@@ -36,8 +37,12 @@ VIETNAMESE_LETTERS = re.compile(
 # headers the center prints, search examples in Vietnamese (the library is Vietnamese).
 VIETNAMESE_ALLOWED_IN_ENGLISH = re.compile(
     r"TRUNG TÂM CÔNG TÁC XÃ HỘI TỈNH|SỞ Y TẾ TỈNH|Số: …|Hà Nội|ngày … tháng … năm|"
-    r"cấm tiếp xúc|điều 25 luật pcblgđ|Điều N\.")
+    r"cấm tiếp xúc|điều 25 luật pcblgđ|Điều N\.|"
+    r"=== Điều 25\. Cấm tiếp xúc")  # the bundled library's file syntax (core.library)
 PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+# The core's messages are str.format templates (hotline/translation.py): the English must
+# keep exactly the same {names}, or .format() raises or drops a value.
+FORMAT_FIELD = re.compile(r"\{(\w*)\}")
 
 
 def _messages(path: Path) -> list[dict]:
@@ -97,6 +102,9 @@ def test_every_text_has_a_real_english_translation():
             if set(PLACEHOLDER.findall(form)) != set(PLACEHOLDER.findall(m["source"])) and not (
                     m["numerus"] and "%n" not in form and form is m["forms"][0]):
                 problems.append(f"{where}: placeholders differ in {form!r}")
+            if m["context"].startswith("core.") and (
+                    set(FORMAT_FIELD.findall(form)) != set(FORMAT_FIELD.findall(m["source"]))):
+                problems.append(f"{where}: {{fields}} differ in {form!r}")
             if "&" in m["source"].replace("&&", "") and "&" not in form.replace("&&", ""):
                 problems.append(f"{where}: the Alt mnemonic (&) is lost in {form!r}")
     assert not problems, "\n".join(problems)
@@ -108,10 +116,11 @@ def test_allow_list_only_holds_texts_that_exist():
 
 
 def test_committed_translations_follow_the_code(tmp_path):
-    """lupdate over hotline/ui finds exactly the texts of the committed .ts: a new or changed
-    text in the code fails here until scripts/update-translations is run and translated."""
+    """lupdate over hotline/ (window and core) finds exactly the texts of the committed .ts: a
+    new or changed text in the code fails here until scripts/update-translations is run and
+    translated."""
     fresh = tmp_path / "fresh.ts"
-    _lupdate([UI], fresh)
+    _lupdate([PACKAGE], fresh)
     extracted = {_key(m) for m in _messages(fresh)}
     committed = {_key(m) for m in _messages(EN_TS)}
     new = sorted(extracted - committed)

@@ -53,12 +53,12 @@ def test_empty_query_lists_everything_matching_the_filters(data_dir, capsys):
 def test_list_shows_documents_and_the_as_of_date(data_dir, capsys):
     code, out, _ = run(capsys, "library", "list")
     assert code == 0
-    assert "cập nhật đến ngày 01/11/2026" in out
+    assert "cập nhật đến ngày 26/11/2026" in out
     assert "13-2022-qh15" in out and "Đã bị thay thế bởi 13/2022/QH15" in out
     _, out, _ = run(capsys, "library", "list", "--json")
     docs = json.loads(out)
     by_symbol = {d["symbol"]: d for d in docs}
-    assert by_symbol["13/2022/QH15"]["as_of"] == "2026-11-01"
+    assert by_symbol["13/2022/QH15"]["as_of"] == "2026-11-26"
     assert by_symbol["02/2007/QH12"]["replaced_by"] == "13/2022/QH15"
     assert all(d["origin"] == "bundled" for d in docs)
 

@@ -27,13 +27,13 @@ def lib(app) -> LibraryService:
 QUESTIONS = [
     ("cấm tiếp xúc", {"13/2022/QH15 Điều 25", "13/2022/QH15 Điều 22"}),
     ("quấy rối tình dục nơi làm việc", {"45/2019/QH14 Điều 3", "145/2020/NĐ-CP Điều 84",
-                                        "145/2020/NĐ-CP Điều 85", "145/2020/NĐ-CP Điều 86"}),
+                                        "145/2020/NĐ-CP Điều 85"}),
     ("tảo hôn", {"100/2015/QH13 Điều 183", "52/2014/QH13 Điều 8"}),
     ("trợ giúp pháp lý miễn phí", {"11/2017/QH14 Điều 7"}),
     ("trẻ em dưới 16 tuổi", {"102/2016/QH13 Điều 1", "102/2016/QH13 Điều 4"}),
-    ("tổng đài 111", {"56/2017/NĐ-CP Điều 22", "56/2017/NĐ-CP Điều 23"}),
+    ("tổng đài 111", {"56/2017/NĐ-CP Điều 22", "162/2025/NĐ-CP Tổng quan"}),
     ("mua bán người", {"53/2024/QH15 Điều 2", "53/2024/QH15 Chương V"}),
-    ("bạo lực kinh tế", {"13/2022/QH15 Điều 3"}),
+    ("bạo lực kinh tế", {"13/2022/QH15 Điều 3", "13/2022/QH15 Điều 2", "282/2025/NĐ-CP Điều 44"}),
     ("chồng đánh vợ báo ở đâu", {"13/2022/QH15 Điều 19"}),
     ("ly hôn khi vợ đang mang thai", {"52/2014/QH13 Điều 51"}),
     ("con dưới 36 tháng tuổi ai nuôi", {"52/2014/QH13 Điều 81"}),
@@ -44,7 +44,7 @@ QUESTIONS = [
     ("tuổi kết hôn", {"52/2014/QH13 Điều 8"}),
     ("sa thải người quấy rối", {"45/2019/QH14 Điều 125"}),
     ("nghỉ việc không cần báo trước", {"45/2019/QH14 Điều 35"}),
-    ("bảo mật thông tin trẻ em", {"56/2017/NĐ-CP Điều 24", "102/2016/QH13 Điều 6"}),
+    ("bảo mật thông tin trẻ em", {"56/2017/NĐ-CP Điều 33", "102/2016/QH13 Điều 6"}),
     ("khẩn cấp 12 giờ trẻ em", {"56/2017/NĐ-CP Điều 26"}),
     ("quyền của người bị bạo lực gia đình", {"13/2022/QH15 Điều 9"}),
     ("đánh con để dạy", {"102/2016/QH13 Điều 27"}),
@@ -130,7 +130,8 @@ def test_prefix_matching_while_typing(lib):
     assert "100/2015/QH13 Điều 183" in refs(lib.search("tảo hô", limit=5))
     assert "100/2015/QH13 Điều 183" in refs(lib.search("tao ho", limit=5))
     # A single letter just typed after other words: the other words still find the article.
-    assert "13/2022/QH15 Điều 25" in refs(lib.search("cấm tiếp xúc c", limit=3))
+    # ("t", not "c": a single letter is a word of its own, and the notes cite points "c)".)
+    assert "13/2022/QH15 Điều 25" in refs(lib.search("cấm tiếp xúc t", limit=3))
     # With a trailing space the last word is complete: no prefix.
     assert lib.search("tảo hô ", limit=5) == [] or "Điều 183" not in refs(
         lib.search("tảo hô ", limit=5))[0]
@@ -160,8 +161,7 @@ def test_replaced_documents_rank_below_in_force_and_name_their_successor(lib):
     ("Đ.25 Luật PCBLGĐ", ["13/2022/QH15 Điều 25"]),
     ("13/2022 điều 25", ["13/2022/QH15 Điều 25"]),
     ("13/2022/QH15 đ.3", ["13/2022/QH15 Điều 3"]),
-    ("Đ.84–86 nđ 145", ["145/2020/NĐ-CP Điều 84", "145/2020/NĐ-CP Điều 85",
-                         "145/2020/NĐ-CP Điều 86"]),
+    ("Đ.84–85 nđ 145", ["145/2020/NĐ-CP Điều 84", "145/2020/NĐ-CP Điều 85"]),
     ("khoản 9 điều 3 BLLĐ", ["45/2019/QH14 Điều 3"]),
     ("blhs 183", ["100/2015/QH13 Điều 183"]),
     ("điều 183 bộ luật hình sự", ["100/2015/QH13 Điều 183"]),
@@ -264,7 +264,7 @@ def test_bundled_library_metadata_is_exact(lib):
     expected = {
         "13/2022/QH15": ("2022-11-14", "2023-07-01", "in_force"),
         "02/2007/QH12": ("2007-11-21", "2008-07-01", "replaced"),
-        "76/2023/NĐ-CP": ("2023-11-01", "2023-12-15", "in_force"),
+        "76/2023/NĐ-CP": ("2023-11-01", "2023-12-25", "in_force"),
         "102/2016/QH13": ("2016-04-05", "2017-06-01", "amended"),
         "56/2017/NĐ-CP": ("2017-05-09", "2017-07-01", "in_force"),
         "53/2024/QH15": ("2024-11-28", "2025-07-01", "amended"),
@@ -273,8 +273,9 @@ def test_bundled_library_metadata_is_exact(lib):
         "45/2019/QH14": ("2019-11-20", "2021-01-01", "in_force"),
         "52/2014/QH13": ("2014-06-19", "2015-01-01", "in_force"),
         "100/2015/QH13": ("2015-11-27", "2018-01-01", "amended"),
-        "11/2017/QH14": ("2017-06-20", "2018-01-01", "in_force"),
-        "144/2021/NĐ-CP": ("2021-12-31", "2022-01-01", "in_force"),
+        "11/2017/QH14": ("2017-06-20", "2018-01-01", "amended"),
+        "144/2021/NĐ-CP": ("2021-12-31", "2022-01-01", "replaced"),
+        "282/2025/NĐ-CP": ("2025-10-30", "2025-12-15", "in_force"),
         "145/2020/NĐ-CP": ("2020-12-14", "2021-02-01", "in_force"),
     }
     for symbol, (issued, effective, status) in expected.items():
@@ -282,11 +283,12 @@ def test_bundled_library_metadata_is_exact(lib):
         assert (doc.issued, doc.effective, doc.status) == (issued, effective, status), symbol
     assert docs["02/2007/QH12"].replaced_by == "13/2022/QH15"
     assert docs["66/2011/QH12"].replaced_by == "53/2024/QH15"
+    assert docs["144/2021/NĐ-CP"].replaced_by == "282/2025/NĐ-CP"
     assert "28/NQ-CP" in docs and "2232/QĐ-TTg" in docs
     articles = {a.label for a in lib.articles("13-2022-qh15")}
     assert {"Điều 2", "Điều 3", "Điều 9", "Điều 16", "Điều 19", "Điều 22", "Điều 25",
             "Điều 26"} <= articles
-    assert lib.as_of == "2026-11-01"
+    assert lib.as_of == "2026-11-26"
     for doc in lib.documents():
         for article in lib.articles(doc.id):
             assert article.note and article.citation, (doc.symbol, article.label)

@@ -255,3 +255,25 @@ def test_cp1258_helper_matches_known_bytes() -> None:
     assert vni("Cộng hòa xã hội chủ nghĩa Việt Nam") == VNI_KNOWN[1][0]
     assert vni("CỘNG HÒA XÃ HỘI") == VNI_KNOWN[-1][0]
     assert cp1258("Việt Nam, Hà Nội") == b"Vi\xea\xf2t Nam, H\xe0 N\xf4\xf2i"
+
+
+def test_messages_in_the_english_window(qapp) -> None:
+    from hotline import spreadsheet
+    from hotline.ui import i18n
+
+    try:
+        assert i18n.install_translators(qapp, "en") == []
+        assert decode(tcvn3("Việt Nam")).warnings == (
+            "The file uses the TCVN3 encoding — converted to Unicode",)
+        with pytest.raises(TextFileError) as caught:
+            decode(b"id,ville\n1,Gen\xe8ve\n")
+        assert str(caught.value).startswith("line 2: the file's encoding is not recognised")
+        with pytest.raises(TextFileError) as caught:
+            decode(b"PK\x03\x04 xl/workbook.xml")
+        assert "this is an Excel workbook (.xlsx), not a text/CSV file" in str(caught.value)
+        assert spreadsheet.msg_other_sheets("Cuộc gọi", 2) == (
+            "The Excel file has 2 worksheets: only the first one, 'Cuộc gọi', was read")
+    finally:
+        i18n.remove_translators(qapp)
+    assert decode(tcvn3("Việt Nam")).warnings == (
+        "Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode",)

@@ -118,7 +118,7 @@ def test_filters(qtbot, view):
     view.search.type_filter.setCurrentIndex(view.search.type_filter.findData("Bộ luật"))
     qtbot.waitUntil(lambda: view.model.rowCount() > 0 and {
         h.document.doc_type for h in view.model.hits} == {"Bộ luật"}, timeout=10_000)
-    assert "cập nhật đến 01/11/2026" in view.search.as_of.text()
+    assert "cập nhật đến 26/11/2026" in view.search.as_of.text()
 
 
 def test_no_results_says_so_inline(qtbot, view):

@@ -24,6 +24,7 @@ from hotline.calls.validation import validate
 from hotline.clock import iso
 from hotline.store.functions import KEY_FACTOR
 from hotline.text import fold
+from hotline.translation import translate
 
 COLUMNS = (
     "id", "received_at", "duration_s", "channel", "operator", "phone", "caller_name",
@@ -49,8 +50,10 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"dòng {self.row}" if self.row else "tệp"
-        col = f", cột {self.column}" if self.column else ""
+        where = (translate("core.calls", "dòng {row}").format(row=self.row) if self.row
+                 else translate("core.calls", "tệp"))
+        col = translate("core.calls", ", cột {column}").format(
+            column=self.column) if self.column else ""
         return f"{where}{col}: {self.message}"
 
 
@@ -109,7 +112,8 @@ def read_sheet(path: Path) -> tuple[textfile.CsvSheet, list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFailed([RowError(0, "", f"không đọc được tệp: {exc.strerror}")]) from exc
+        raise ImportFailed([RowError(0, "", translate(
+            "core.calls", "không đọc được tệp: {error}").format(error=exc.strerror))]) from exc
     try:
         if spreadsheet.is_workbook(raw, path.name):
             return spreadsheet.read_sheet(raw, _is_header)
@@ -117,7 +121,7 @@ def read_sheet(path: Path) -> tuple[textfile.CsvSheet, list[str]]:
     except textfile.TextFileError as exc:
         raise ImportFailed([RowError(exc.line, "", exc.reason)]) from exc
     if not decoded.text.strip():
-        raise ImportFailed([RowError(0, "", "tệp rỗng")])
+        raise ImportFailed([RowError(0, "", translate("core.calls", "tệp rỗng"))])
     return _csv_sheet(decoded.text), list(decoded.warnings)
 
 
@@ -208,22 +212,24 @@ def parse_sheet(sheet: textfile.CsvSheet, service: CallService
                 ) -> tuple[list[tuple[int, Call]], list[RowError], list[RowError]]:
     """`parse_rows` of a CSV file's or a workbook's header and rows."""
     if not sheet.header:
-        raise ImportFailed([RowError(0, "", "tệp rỗng")])
+        raise ImportFailed([RowError(0, "", translate("core.calls", "tệp rỗng"))])
     header = [h.lower() for h in sheet.header]
     first = sheet.header_record
     errors: list[RowError] = []
     warnings: list[RowError] = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ImportFailed([RowError(first, c, "thiếu cột bắt buộc. Dòng tiêu đề phải có các "
-                                               "cột: " + ", ".join(COLUMNS)) for c in missing])
+        raise ImportFailed([RowError(first, c, translate(
+            "core.calls", "thiếu cột bắt buộc. Dòng tiêu đề phải có các cột: {columns}").format(
+                columns=", ".join(COLUMNS))) for c in missing])
     seen = set()
     for h in header:
         if h in seen:
-            errors.append(RowError(first, h, "cột bị lặp"))
+            errors.append(RowError(first, h, translate("core.calls", "cột bị lặp")))
         seen.add(h)
         if h not in COLUMNS:
-            warnings.append(RowError(first, h, "cột không thuộc mẫu CSV v1, bỏ qua"))
+            warnings.append(RowError(first, h, translate("core.calls",
+                                                          "cột không thuộc mẫu CSV v1, bỏ qua")))
     if errors:
         raise ImportFailed(errors)
     aliases = _aliases(service)
@@ -234,9 +240,10 @@ def parse_sheet(sheet: textfile.CsvSheet, service: CallService
         if len(values) != len(header):
             # Name the first column without a cell (or the first cell beyond the header).
             column = header[len(values)] if len(values) < len(header) else \
-                f"thứ {len(header) + 1}"
-            errors.append(RowError(index, column,
-                                   f"có {len(values)} ô, tiêu đề có {len(header)}"))
+                translate("core.calls", "thứ {number}").format(number=len(header) + 1)
+            errors.append(RowError(index, column, translate(
+                "core.calls", "có {cells} ô, tiêu đề có {columns}").format(
+                    cells=len(values), columns=len(header))))
             continue
         record = dict(zip(header, values, strict=True))
         call, row_errors, row_warnings = _parse_row(index, record, service, aliases)
@@ -245,13 +252,14 @@ def parse_sheet(sheet: textfile.CsvSheet, service: CallService
         if call is not None and not row_errors:
             if call.id is not None:
                 if call.id in ids_seen:
-                    errors.append(RowError(index, "id", f"id {call.id} đã có ở dòng "
-                                                        f"{ids_seen[call.id]}"))
+                    errors.append(RowError(index, "id", translate(
+                        "core.calls", "id {id} đã có ở dòng {row}").format(
+                            id=call.id, row=ids_seen[call.id])))
                     continue
                 ids_seen[call.id] = index
             calls.append((index, call))
     if not calls and not errors:
-        errors.append(RowError(0, "", "tệp không có dòng dữ liệu nào"))
+        errors.append(RowError(0, "", translate("core.calls", "tệp không có dòng dữ liệu nào")))
     return calls, errors, warnings
 
 
@@ -271,7 +279,9 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
         found = aliases[col].get(_key(value))
         if found is None:
             allowed = ", ".join(sorted(set(aliases[col].values())))
-            errors.append(RowError(index, col, f"mã không hợp lệ '{value}' (dùng: {allowed})"))
+            errors.append(RowError(index, col, translate(
+                "core.calls", "mã không hợp lệ '{value}' (dùng: {allowed})").format(
+                    value=value, allowed=allowed)))
             return default
         return found
 
@@ -281,25 +291,29 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
         if raw_id.isdigit() and 0 < int(raw_id) < KEY_FACTOR:  # Hotline's ids stay below
             call_id = int(raw_id)
         else:
-            warnings.append(RowError(index, "id", f"'{raw_id}' không phải mã Hotline; "
-                                                  "cuộc gọi được cấp mã mới"))
+            warnings.append(RowError(index, "id", translate(
+                "core.calls", "'{id}' không phải mã Hotline; cuộc gọi được cấp mã mới").format(
+                    id=raw_id)))
     received = None
     if not get("received_at"):
-        errors.append(RowError(index, "received_at", "thiếu thời điểm nhận cuộc gọi"))
+        errors.append(RowError(index, "received_at", translate(
+            "core.calls", "thiếu thời điểm nhận cuộc gọi")))
     else:
         try:
             received = parse_when(get("received_at"), service)
         except ValueError:
-            errors.append(RowError(index, "received_at",
-                                   f"ngày giờ không hợp lệ '{get('received_at')}' (dùng "
-                                   "2026-03-05T09:15:00+07:00 hoặc 05/03/2026 09:15)"))
+            errors.append(RowError(index, "received_at", translate(
+                "core.calls", "ngày giờ không hợp lệ '{value}' (dùng "
+                "2026-03-05T09:15:00+07:00 hoặc 05/03/2026 09:15)").format(
+                    value=get("received_at"))))
     follow_up = None
     if get("follow_up_at"):
         try:
             follow_up = parse_when(get("follow_up_at"), service)
         except ValueError:
-            errors.append(RowError(index, "follow_up_at",
-                                   f"ngày giờ không hợp lệ '{get('follow_up_at')}'"))
+            errors.append(RowError(index, "follow_up_at", translate(
+                "core.calls", "ngày giờ không hợp lệ '{value}'").format(
+                    value=get("follow_up_at"))))
     duration = None
     if get("duration_s"):
         raw = get("duration_s")
@@ -309,8 +323,9 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
         elif raw.isdigit():
             duration = int(raw)
         else:
-            errors.append(RowError(index, "duration_s",
-                                   f"thời lượng phải là số giây, ví dụ 240 (có '{raw}')"))
+            errors.append(RowError(index, "duration_s", translate(
+                "core.calls", "thời lượng phải là số giây, ví dụ 240 (có '{value}')").format(
+                    value=raw)))
     phone = get("phone")
     if phone and not phone.startswith(PSEUDONYM_PREFIX):
         try:
@@ -319,9 +334,11 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
             errors.append(RowError(index, "phone", f"'{phone}': {exc}"))
     categories, unknown = _resolve_list(get("categories"), aliases["categories"])
     for value in unknown:
-        errors.append(RowError(index, "categories", f"vấn đề không hợp lệ '{value}'"))
+        errors.append(RowError(index, "categories", translate(
+            "core.calls", "vấn đề không hợp lệ '{value}'").format(value=value)))
     if not get("categories"):
-        errors.append(RowError(index, "categories", "thiếu vấn đề của cuộc gọi"))
+        errors.append(RowError(index, "categories", translate(
+            "core.calls", "thiếu vấn đề của cuộc gọi")))
     province = get("province_code")
     if province:
         if province.isdigit():
@@ -329,8 +346,8 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
         else:
             unit = admin_units.find_province(province)
             if unit is None:
-                errors.append(RowError(index, "province_code",
-                                       f"không có tỉnh/thành phố '{province}'"))
+                errors.append(RowError(index, "province_code", translate(
+                    "core.calls", "không có tỉnh/thành phố '{name}'").format(name=province)))
             province = unit.code if unit else ""
     ward = get("ward_code")
     if ward and ward.isdigit():
@@ -340,7 +357,8 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
     channel = code("channel", "phone_in")
     level = code("level")
     if not get("level"):
-        errors.append(RowError(index, "level", "thiếu mức độ tư vấn/can thiệp"))
+        errors.append(RowError(index, "level", translate(
+            "core.calls", "thiếu mức độ tư vấn/can thiệp")))
     values = dict(
         id=call_id, duration_s=duration, channel=channel, operator=get("operator"),
         phone=phone, caller_name=get("caller_name"),
@@ -380,8 +398,9 @@ def import_calls(service: CallService, path: Path, *, new_ids: bool = False,
             if _same(existing, call):
                 result.unchanged += 1
                 continue
-            errors.append(RowError(index, "id", f"cuộc gọi #{call.id} đã có với nội dung khác; "
-                                                "dùng --new-ids để nhập thành cuộc gọi mới"))
+            errors.append(RowError(index, "id", translate(
+                "core.calls", "cuộc gọi #{id} đã có với nội dung khác; "
+                "dùng --new-ids để nhập thành cuộc gọi mới").format(id=call.id)))
             continue
         to_write.append(call)
     if errors:

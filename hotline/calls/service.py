@@ -46,6 +46,7 @@ from hotline.store.functions import (
     urgency_token,
 )
 from hotline.text import words
+from hotline.translation import translate
 
 
 class ConflictError(RuntimeError):
@@ -90,9 +91,10 @@ class CallService:
                 # since it was read above, and its version must not be overwritten.
                 previous = self.get(previous.id)  # type: ignore[arg-type]
                 if previous.version != call.version:
-                    raise ConflictError(
-                        f"Cuộc gọi #{call.id} đã được sửa ở nơi khác (phiên bản "
-                        f"{previous.version}); hãy mở lại để xem bản mới nhất.")
+                    raise ConflictError(translate(
+                        "core.calls", "Cuộc gọi #{id} đã được sửa ở nơi khác (phiên bản "
+                        "{version}); hãy mở lại để xem bản mới nhất.").format(
+                            id=call.id, version=previous.version))
                 tx.execute(
                     "INSERT INTO call_versions(call_id, version, saved_at, operator, data) "
                     "VALUES (?,?,?,?,?)",
@@ -220,7 +222,8 @@ class CallService:
         if referral.status not in self.taxonomy.codes("referral_statuses"):
             # validate() rejects these before any write; write_many's callers validate too.
             raise ValidationError([FieldError(
-                "referrals", f"trạng thái chuyển tuyến không hợp lệ '{referral.status}'")])
+                "referrals", translate("core.calls", "trạng thái chuyển tuyến không hợp lệ "
+                                       "'{status}'").format(status=referral.status))])
         if referral.id is None:
             tx.execute(
                 "INSERT INTO referrals(call_id, entry_id, name, phone, category, status, "
@@ -245,7 +248,8 @@ class CallService:
         conn = self.store.conn
         row = conn.execute("SELECT * FROM calls WHERE id = ?", (call_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"Không có cuộc gọi #{call_id}")
+            raise NotFoundError(translate("core.calls", "Không có cuộc gọi #{id}").format(
+                id=call_id))
         case_number = ""
         if row["case_id"] is not None:
             case_number = conn.execute("SELECT number FROM cases WHERE id = ?",
@@ -509,7 +513,8 @@ class CallService:
 
     def update_referral(self, referral_id: int, status: str, note: str | None = None) -> None:
         if status not in self.taxonomy.codes("referral_statuses"):
-            raise ValueError(f"trạng thái chuyển tuyến không hợp lệ: {status}")
+            raise ValueError(translate("core.calls", "trạng thái chuyển tuyến không hợp lệ: "
+                                       "{status}").format(status=status))
         with self.store.transaction() as tx:
             tx.execute("UPDATE referrals SET status = ?, note = coalesce(?, note), "
                        "updated_at = ? WHERE id = ?",
@@ -585,7 +590,8 @@ def parse_day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"ngày không hợp lệ '{value}' (dùng YYYY-MM-DD)") from exc
+        raise ValueError(translate("core.calls", "ngày không hợp lệ '{value}' (dùng YYYY-MM-DD)"
+                                   ).format(value=value)) from exc
 
 
 __all__ = ["CallService", "ConflictError", "NotFoundError", "fts_query", "parse_day",

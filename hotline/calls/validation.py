@@ -12,6 +12,7 @@ from datetime import datetime
 from hotline import admin_units
 from hotline.calls.models import Call
 from hotline.calls.taxonomy import Taxonomy
+from hotline.translation import translate
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ def _check_code(errors: list[FieldError], tax: Taxonomy, field: str, lst: str, v
         return
     if not tax.is_valid(lst, value):
         allowed = ", ".join(sorted(tax.codes(lst)))
-        errors.append(FieldError(field, f"mã không hợp lệ '{value}' (dùng một trong: {allowed})"))
+        errors.append(FieldError(field, translate(
+            "core.calls", "mã không hợp lệ '{value}' (dùng một trong: {allowed})").format(
+                value=value, allowed=allowed)))
 
 
 def validate(call: Call, tax: Taxonomy, *, now: datetime | None = None,
@@ -58,35 +61,43 @@ def validate(call: Call, tax: Taxonomy, *, now: datetime | None = None,
     for code in call.vulnerable:
         _check_code(errors, tax, "vulnerable", "vulnerable", code)
     if not call.categories:
-        errors.append(FieldError("categories", "chọn ít nhất một vấn đề của cuộc gọi"))
+        errors.append(FieldError("categories", translate(
+            "core.calls", "chọn ít nhất một vấn đề của cuộc gọi")))
     for code in call.categories:
         _check_code(errors, tax, "categories", "categories", code)
     if call.province_code and admin_units.province(call.province_code) is None:
-        errors.append(FieldError("province_code",
-                                 f"không có tỉnh/thành phố mã '{call.province_code}' (34 tỉnh "
-                                 "thành từ 01/07/2025)"))
+        errors.append(FieldError("province_code", translate(
+            "core.calls", "không có tỉnh/thành phố mã '{code}' (34 tỉnh thành từ 01/07/2025)"
+        ).format(code=call.province_code)))
     if call.ward_code:
         ward = admin_units.ward(call.ward_code)
         if ward is None:
-            errors.append(FieldError("ward_code", f"không có xã/phường mã '{call.ward_code}'"))
+            errors.append(FieldError("ward_code", translate(
+                "core.calls", "không có xã/phường mã '{code}'").format(code=call.ward_code)))
         elif call.province_code and ward.province_code != admin_units.province_code(
                 call.province_code):
-            errors.append(FieldError("ward_code",
-                                     f"xã/phường '{ward.name}' không thuộc tỉnh đã chọn"))
+            errors.append(FieldError("ward_code", translate(
+                "core.calls", "xã/phường '{name}' không thuộc tỉnh đã chọn").format(
+                    name=ward.name)))
     for referral in call.referrals:
         if not referral.name.strip():
-            errors.append(FieldError("referrals", "thiếu tên dịch vụ được chuyển tuyến"))
+            errors.append(FieldError("referrals", translate(
+                "core.calls", "thiếu tên dịch vụ được chuyển tuyến")))
         if not tax.is_valid("referral_statuses", referral.status):
             allowed = ", ".join(sorted(tax.codes("referral_statuses")))
-            errors.append(FieldError("referrals", f"trạng thái chuyển tuyến không hợp lệ "
-                                                  f"'{referral.status}' (dùng: {allowed})"))
+            errors.append(FieldError("referrals", translate(
+                "core.calls", "trạng thái chuyển tuyến không hợp lệ '{status}' (dùng: {allowed})"
+            ).format(status=referral.status, allowed=allowed)))
     if call.received_at.tzinfo is None:
-        errors.append(FieldError("received_at", "thiếu múi giờ (ví dụ +07:00)"))
+        errors.append(FieldError("received_at", translate(
+            "core.calls", "thiếu múi giờ (ví dụ +07:00)")))
     if call.duration_s is not None and call.duration_s < 0:
-        errors.append(FieldError("duration_s", "thời lượng không thể âm"))
+        errors.append(FieldError("duration_s", translate(
+            "core.calls", "thời lượng không thể âm")))
     if call.follow_up_at is not None:
         if call.follow_up_at.tzinfo is None:
-            errors.append(FieldError("follow_up_at", "thiếu múi giờ"))
+            errors.append(FieldError("follow_up_at", translate("core.calls", "thiếu múi giờ")))
         elif new_follow_up and now is not None and call.follow_up_at < now:
-            errors.append(FieldError("follow_up_at", "thời gian theo dõi đã ở trong quá khứ"))
+            errors.append(FieldError("follow_up_at", translate(
+                "core.calls", "thời gian theo dõi đã ở trong quá khứ")))
     return errors

@@ -20,6 +20,7 @@ from hotline.directory.transfer import (
     Progress,
     open_source,
 )
+from hotline.translation import translate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -42,9 +43,11 @@ def import_path(service: DirectoryService, path: Path, *, by: str = "",
                                 dry_run=dry_run)
     names = source.names()
     if path.is_dir() or len(names) != 1:
-        detail = f" (có: {', '.join(names)})" if names else ""
-        raise ImportFailed([Issue(path.name, 0, "", "không thấy services.csv (HSDS) hay một "
-                                                    f"tệp CSV danh bạ duy nhất{detail}")])
+        detail = translate("core.directory", " (có: {names})").format(
+            names=", ".join(names)) if names else ""
+        raise ImportFailed([Issue(path.name, 0, "", translate(
+            "core.directory", "không thấy services.csv (HSDS) hay một tệp CSV danh bạ duy nhất"
+            "{detail}").format(detail=detail))])
     table = source.table(names[0], flatcsv.is_header)
     return flatcsv.import_flat(service, table, by=by, source_label=names[0], conn=conn,
                                progress=progress, dry_run=dry_run)
@@ -61,7 +64,8 @@ def export_path(service: DirectoryService, path: Path, *, fmt: str | None = None
     path = Path(path)
     fmt = fmt or guess_format(path)
     if fmt not in FORMATS:
-        raise ValueError(f"định dạng không hỗ trợ: {fmt} (dùng flat hoặc hsds)")
+        raise ValueError(translate("core.directory", "định dạng không hỗ trợ: {format} (dùng flat "
+                                   "hoặc hsds)").format(format=fmt))
     total = service.count(include_inactive=include_inactive, conn=conn)
     entries = service.iter_entries(include_inactive=include_inactive, conn=conn)
     if fmt == "flat":

@@ -29,6 +29,7 @@ from hotline.directory.transfer import (
     resolve_province,
 )
 from hotline.text import fold
+from hotline.translation import translate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -167,14 +168,14 @@ def read_flat(table: Table, service: DirectoryService, report: ImportReport,
     header = [ALIASES.get(h.lower(), h.lower()) for h in table.header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        errors.append(Issue(name, table.header_line, ", ".join(missing),
-                            f"thiếu cột bắt buộc: {', '.join(missing)} (các cột: "
-                            f"{', '.join(COLUMNS)})"))
+        errors.append(Issue(name, table.header_line, ", ".join(missing), translate(
+            "core.directory", "thiếu cột bắt buộc: {missing} (các cột: {columns})").format(
+                missing=", ".join(missing), columns=", ".join(COLUMNS))))
         return []
     unknown = [h for h in table.header if ALIASES.get(h.lower(), h.lower()) not in COLUMNS]
     if unknown:
-        report.warnings.append(Issue(name, table.header_line, ", ".join(unknown),
-                                     "cột không dùng, bỏ qua"))
+        report.warnings.append(Issue(name, table.header_line, ", ".join(unknown), translate(
+            "core.directory", "cột không dùng, bỏ qua")))
     rename = dict(zip(table.header, header, strict=True))
     today = service.clock.today().isoformat()
     by_label = category_labels(service)
@@ -195,8 +196,9 @@ def read_flat(table: Table, service: DirectoryService, report: ImportReport,
         if row.get("province_code"):
             found = resolve_province(row["province_code"])
             if found is None:
-                err("province_code", f"không có tỉnh/thành phố '{row['province_code']}' (dùng "
-                                     "mã 2 chữ số hoặc tên, ví dụ 01 hoặc Hà Nội)")
+                err("province_code", translate(
+                    "core.directory", "không có tỉnh/thành phố '{value}' (dùng mã 2 chữ số hoặc "
+                    "tên, ví dụ 01 hoặc Hà Nội)").format(value=row["province_code"]))
             else:
                 province, warning = found
                 if warning:
@@ -204,7 +206,9 @@ def read_flat(table: Table, service: DirectoryService, report: ImportReport,
         elif row.get("province_name"):
             found = resolve_province(row["province_name"])
             if found is None:
-                err("province_name", f"không có tỉnh/thành phố '{row['province_name']}'")
+                err("province_name", translate(
+                    "core.directory", "không có tỉnh/thành phố '{value}'").format(
+                        value=row["province_name"]))
             else:
                 province, warning = found
                 if warning:
@@ -222,19 +226,28 @@ def read_flat(table: Table, service: DirectoryService, report: ImportReport,
             column = "ward_code" if row.get("ward_code") else "ward_name"
             code = find_ward(province, ward_text)
             if code is None:
-                where = f" thuộc {admin_units.province_name(province)}" if province else ""
-                err(column, f"không có xã/phường '{ward_text}'{where} trong danh mục từ "
-                            "01/07/2025")
+                if province:
+                    err(column, translate(
+                        "core.directory", "không có xã/phường '{value}' thuộc {province} trong "
+                        "danh mục từ 01/07/2025").format(
+                            value=ward_text, province=admin_units.province_name(province)))
+                else:
+                    err(column, translate(
+                        "core.directory", "không có xã/phường '{value}' trong danh mục từ "
+                        "01/07/2025").format(value=ward_text))
             else:
                 ward = code
         active = parse_bool(row.get("active", ""))
         if active is None:
-            err("active", f"'{row['active']}' không phải 1/0 (có/không)")
+            err("active", translate("core.directory", "'{value}' không phải 1/0 (có/không)"
+                                    ).format(value=row["active"]))
         verified = parse_date(row.get("verified_on", ""))
         if verified is None:
-            err("verified_on", f"ngày không hợp lệ '{row['verified_on']}' (dùng YYYY-MM-DD)")
+            err("verified_on", translate(
+                "core.directory", "ngày không hợp lệ '{value}' (dùng YYYY-MM-DD)").format(
+                    value=row["verified_on"]))
         if not row.get("categories"):
-            warn("categories", "chưa có nhóm dịch vụ")
+            warn("categories", translate("core.directory", "chưa có nhóm dịch vụ"))
         if cand_errors:
             errors.extend(cand_errors)
             continue

@@ -20,6 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from hotline.text import fold
+from hotline.translation import translate
 
 DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_LABELS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
@@ -85,12 +86,14 @@ _TIME = re.compile(r"^(\d{1,2})(?:[:h.](\d{2}))?h?$")
 def _minute(text: str, *, end: bool = False) -> int:
     match = _TIME.match(text.strip().lower())
     if not match:
-        raise HoursError(f"giờ không hợp lệ '{text}' (dùng HH:MM, ví dụ 07:30)")
+        raise HoursError(translate("core.directory", "giờ không hợp lệ '{value}' (dùng HH:MM, "
+                                   "ví dụ 07:30)").format(value=text))
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if hour == 24 and minute == 0 and end:
         return MINUTES_PER_DAY
     if hour > 23 or minute > 59:
-        raise HoursError(f"giờ không hợp lệ '{text}'")
+        raise HoursError(translate("core.directory", "giờ không hợp lệ '{value}'").format(
+            value=text))
     return hour * 60 + minute
 
 
@@ -98,7 +101,8 @@ def _day(text: str) -> int:
     key = fold(text).strip().replace("  ", " ")
     if key in _DAY_ALIASES:
         return _DAY_ALIASES[key]
-    raise HoursError(f"không hiểu ngày '{text}' (dùng Mo…Su hoặc T2…T7, CN)")
+    raise HoursError(translate("core.directory", "không hiểu ngày '{value}' (dùng Mo…Su hoặc "
+                               "T2…T7, CN)").format(value=text))
 
 
 def _days(spec: str) -> list[int]:
@@ -119,7 +123,8 @@ def _days(spec: str) -> list[int]:
                     break
                 day = (day + 1) % 7
         else:
-            raise HoursError(f"khoảng ngày không hợp lệ '{part}'")
+            raise HoursError(translate(
+                "core.directory", "khoảng ngày không hợp lệ '{value}'").format(value=part))
     return found
 
 
@@ -134,12 +139,14 @@ def _ranges(spec: str) -> list[Range]:
             continue
         bounds = re.split(r"\s*[-–]\s*", part)
         if len(bounds) != 2:
-            raise HoursError(f"khoảng giờ không hợp lệ '{part}' (dùng 07:30-17:00)")
+            raise HoursError(translate("core.directory", "khoảng giờ không hợp lệ '{value}' (dùng "
+                                       "07:30-17:00)").format(value=part))
         start, end = _minute(bounds[0]), _minute(bounds[1], end=True)
         if end == 0:
             end = MINUTES_PER_DAY
         if start == end:
-            raise HoursError(f"khoảng giờ '{part}' bắt đầu và kết thúc cùng lúc")
+            raise HoursError(translate("core.directory", "khoảng giờ '{value}' bắt đầu và kết thúc "
+                                       "cùng lúc").format(value=part))
         ranges.append((start, end))
     return ranges
 
@@ -164,7 +171,8 @@ def parse(text: str) -> Hours:
             continue
         match = _TIMES_START.search(rule)
         if not match:
-            raise HoursError(f"không hiểu '{rule}' (ví dụ: Mo-Fr 07:30-17:00; Sa 07:30-11:30)")
+            raise HoursError(translate("core.directory", "không hiểu '{value}' (ví dụ: Mo-Fr "
+                                       "07:30-17:00; Sa 07:30-11:30)").format(value=rule))
         day_spec = rule[:match.start()].strip().rstrip(":").strip()
         which = _days(day_spec) if day_spec else list(range(7))
         ranges = _ranges(rule[match.start():])

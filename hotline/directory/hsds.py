@@ -51,6 +51,7 @@ from hotline.directory.transfer import (
     finish,
 )
 from hotline.text import fold
+from hotline.translation import translate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -313,8 +314,8 @@ def import_hsds(service: DirectoryService, source: Source, *, by: str = "",
     report = ImportReport(format="hsds")
     errors: list[Issue] = []
     if not source.has("services.csv"):
-        raise ImportFailed([Issue(source.label, 0, "", "không thấy services.csv: đây không "
-                                                      "phải bộ dữ liệu HSDS")])
+        raise ImportFailed([Issue(source.label, 0, "", translate(
+            "core.directory", "không thấy services.csv: đây không phải bộ dữ liệu HSDS"))])
     tables: dict[str, _Rows] = {}
     for name in HEADERS:
         required = REQUIRED_COLUMNS.get(name, ("id",))
@@ -323,8 +324,9 @@ def import_hsds(service: DirectoryService, source: Source, *, by: str = "",
             report.warnings.extend(table.warnings)  # the encoding it was converted from
             missing = [c for c in required if c not in table.header]
             if missing:
-                errors.append(Issue(name, table.header_line, ", ".join(missing),
-                                    f"thiếu cột bắt buộc: {', '.join(missing)}"))
+                errors.append(Issue(name, table.header_line, ", ".join(missing), translate(
+                    "core.directory", "thiếu cột bắt buộc: {missing}").format(
+                        missing=", ".join(missing))))
         tables[name] = _Rows(table)
     if errors:
         raise ImportFailed(errors)
@@ -362,7 +364,8 @@ def _read(service: DirectoryService, t: dict[str, _Rows], report: ImportReport,
         sid = srv.get("id", "").strip()
         name = (srv.get("name") or "").strip()
         if not sid:
-            errors.append(Issue("services.csv", line, "id", "thiếu mã dịch vụ"))
+            errors.append(Issue("services.csv", line, "id", translate(
+                "core.directory", "thiếu mã dịch vụ")))
             continue
         org_line_row = organizations.get((srv.get("organization_id") or "").strip())
         org_name = (org_line_row[1].get("name") or "").strip() if org_line_row else ""
@@ -371,8 +374,10 @@ def _read(service: DirectoryService, t: dict[str, _Rows], report: ImportReport,
         for sal_line, sal_row in sals:
             found = locations.get((sal_row.get("location_id") or "").strip())
             if found is None:
-                report.warnings.append(Issue("service_at_location.csv", sal_line, "location_id",
-                                             f"không có địa điểm '{sal_row.get('location_id')}'"))
+                report.warnings.append(Issue(
+                    "service_at_location.csv", sal_line, "location_id", translate(
+                        "core.directory", "không có địa điểm '{id}'").format(
+                            id=sal_row.get("location_id"))))
             places.append((sal_row, found[1] if found else None, found[0] if found else 0))
         if not places:
             places.append((None, None, 0))
@@ -392,12 +397,13 @@ def _read(service: DirectoryService, t: dict[str, _Rows], report: ImportReport,
             elif term_row[1].get("id") not in warned_terms:
                 warned_terms.add(term_row[1].get("id", ""))
                 report.warnings.append(Issue(
-                    "taxonomy_terms.csv", term_row[0], "code",
-                    f"thuật ngữ '{code or term.get('name')}' không thuộc nhóm dịch vụ của "
-                    "Hotline: bỏ qua (hãy gán nhóm sau khi nhập)"))
+                    "taxonomy_terms.csv", term_row[0], "code", translate(
+                        "core.directory", "thuật ngữ '{term}' không thuộc nhóm dịch vụ của "
+                        "Hotline: bỏ qua (hãy gán nhóm sau khi nhập)").format(
+                            term=code or term.get("name"))))
         if not categories:
-            report.warnings.append(Issue("services.csv", line, "", f"'{name}' chưa có nhóm "
-                                                                   "dịch vụ"))
+            report.warnings.append(Issue("services.csv", line, "", translate(
+                "core.directory", "'{name}' chưa có nhóm dịch vụ").format(name=name)))
         meta = metadata_by_resource.get(sid, [])
         verified_by = next((m.get("updated_by", "") for _, m in meta
                             if m.get("last_action_type") == "verified"), "") \
@@ -433,9 +439,9 @@ def _read(service: DirectoryService, t: dict[str, _Rows], report: ImportReport,
                 addr_line, addr = addr_rows[0]
                 province, ward, address = _place(addr, addr_line, report, cand_errors)
             elif loc is not None and loc.get("location_type") not in ("virtual",):
-                report.warnings.append(Issue("locations.csv", loc_line, "",
-                                             f"'{loc.get('name')}' không có địa chỉ: coi là "
-                                             "dịch vụ toàn quốc"))
+                report.warnings.append(Issue("locations.csv", loc_line, "", translate(
+                    "core.directory", "'{name}' không có địa chỉ: coi là dịch vụ toàn quốc"
+                ).format(name=loc.get("name"))))
 
             # phones
             numbers: list[EntryPhone] = []
@@ -458,8 +464,9 @@ def _read(service: DirectoryService, t: dict[str, _Rows], report: ImportReport,
                 try:
                     phones.normalize(number)
                 except phones.PhoneError as exc:
-                    cand_errors.append(Issue("phones.csv", ph_line, "number",
-                                             f"số '{number}': {exc}"))
+                    cand_errors.append(Issue("phones.csv", ph_line, "number", translate(
+                        "core.directory", "số '{number}': {problem}").format(
+                            number=number, problem=exc)))
                     continue
                 description = (ph.get("description") or "").strip()
                 kind = (ph.get("type") or "").strip().lower()
@@ -533,10 +540,10 @@ def _place(addr: dict[str, str], line: int, report: ImportReport,
         if city:
             ward = find_ward(province, city) or ""
             if not ward:
-                report.warnings.append(Issue("addresses.csv", line, "city",
-                                             f"không có xã/phường '{city}' thuộc "
-                                             f"{admin_units.province_name(province)} trong "
-                                             "danh mục từ 01/07/2025: giữ trong địa chỉ"))
+                report.warnings.append(Issue("addresses.csv", line, "city", translate(
+                    "core.directory", "không có xã/phường '{ward}' thuộc {province} trong "
+                    "danh mục từ 01/07/2025: giữ trong địa chỉ").format(
+                        ward=city, province=admin_units.province_name(province))))
                 street = ", ".join(x for x in (street, city) if x)
         in_street = old_provinces.in_address(street) if street else None
         if in_street is not None and in_street.old is not None:
@@ -544,10 +551,13 @@ def _place(addr: dict[str, str], line: int, report: ImportReport,
         return province, ward, street
     full = ", ".join(x for x in (street, city, (addr.get("region") or "").strip(), state,
                                  (addr.get("postal_code") or "").strip(), country) if x)
-    where = f"ngoài Việt Nam ({country})" if country and country != COUNTRY else \
-        "không xác định được tỉnh/thành phố"
-    report.warnings.append(Issue("addresses.csv", line, "state_province",
-                                 f"địa chỉ {where}: để trống tỉnh, giữ nguyên địa chỉ"))
+    if country and country != COUNTRY:
+        problem = translate("core.directory", "địa chỉ ngoài Việt Nam ({country}): để trống "
+                            "tỉnh, giữ nguyên địa chỉ").format(country=country)
+    else:
+        problem = translate("core.directory", "địa chỉ không xác định được tỉnh/thành phố: "
+                            "để trống tỉnh, giữ nguyên địa chỉ")
+    report.warnings.append(Issue("addresses.csv", line, "state_province", problem))
     return "", "", full
 
 
@@ -573,9 +583,8 @@ def _hours(rows: list[tuple[int, dict[str, str]]], report: ImportReport) -> tupl
             text = (row.get("description") or "").strip()
             if text:
                 unread.append(text)
-            report.warnings.append(Issue("schedules.csv", line, "",
-                                         "lịch không đọc được thành giờ theo tuần: ghi vào "
-                                         "ghi chú"))
+            report.warnings.append(Issue("schedules.csv", line, "", translate(
+                "core.directory", "lịch không đọc được thành giờ theo tuần: ghi vào ghi chú")))
     hours_text = hours_mod.canonical(hours_mod.from_rules(rules)) if rules else ""
     note = f"Giờ làm việc: {'; '.join(dict.fromkeys(unread))}" if unread else ""
     return hours_text, note

@@ -40,6 +40,7 @@ from hotline.directory.models import (
 from hotline.resources_access import load_json
 from hotline.store.db import Store
 from hotline.text import fold, nfc, words
+from hotline.translation import translate
 
 BUNDLE_META_KEY = "directory_bundle_version"
 BUNDLE_FILE = ("directory", "national.json")
@@ -183,7 +184,9 @@ class DirectoryService:
             try:
                 stored = phones.normalize(phone.number)
             except phones.PhoneError as exc:
-                errors.append(FieldError("phones", f"số thứ {i} '{phone.number}': {exc}"))
+                errors.append(FieldError("phones", translate(
+                    "core.directory", "số thứ {index} '{number}': {problem}").format(
+                        index=i, number=phone.number, problem=exc)))
                 continue
             if stored and stored not in {n.number for n in numbers}:
                 numbers.append(EntryPhone(stored, _clean(phone.label)))
@@ -217,30 +220,32 @@ class DirectoryService:
         """What is wrong with a normalised entry (empty when it can be saved)."""
         errors: list[FieldError] = []
         if not entry.name:
-            errors.append(FieldError("name", "cần có tên"))
+            errors.append(FieldError("name", translate("core.directory", "cần có tên")))
         if entry.id and not _ID.match(entry.id):
-            errors.append(FieldError("id", f"mã '{entry.id}' chỉ gồm chữ, số và . : @ - _"))
+            errors.append(FieldError("id", translate(
+                "core.directory", "mã '{id}' chỉ gồm chữ, số và . : @ - _").format(id=entry.id)))
         known = self.taxonomy.codes("directory_categories")
         for code in entry.categories:
             if code not in known:
-                errors.append(FieldError(
-                    "categories", f"nhóm dịch vụ không có trong danh mục: '{code}' "
-                                  f"(dùng: {', '.join(sorted(known))})"))
+                errors.append(FieldError("categories", translate(
+                    "core.directory", "nhóm dịch vụ không có trong danh mục: '{code}' "
+                    "(dùng: {allowed})").format(code=code, allowed=", ".join(sorted(known)))))
         if entry.province_code and admin_units.province(entry.province_code) is None:
-            errors.append(FieldError("province_code",
-                                     f"mã tỉnh/thành phố '{entry.province_code}' không có trong "
-                                     "danh mục 34 tỉnh, thành phố từ 01/07/2025"))
+            errors.append(FieldError("province_code", translate(
+                "core.directory", "mã tỉnh/thành phố '{code}' không có trong danh mục 34 tỉnh, "
+                "thành phố từ 01/07/2025").format(code=entry.province_code)))
         if entry.ward_code:
             unit = admin_units.ward(entry.ward_code)
             if unit is None:
-                errors.append(FieldError(
-                    "ward_code", f"mã xã/phường '{entry.ward_code}' không có trong danh mục "
-                                 "3.321 xã, phường từ 01/07/2025"))
+                errors.append(FieldError("ward_code", translate(
+                    "core.directory", "mã xã/phường '{code}' không có trong danh mục 3.321 xã, "
+                    "phường từ 01/07/2025").format(code=entry.ward_code)))
             elif entry.province_code and unit.province_code != entry.province_code:
-                errors.append(FieldError(
-                    "ward_code", f"{unit.name} ({unit.code}) thuộc "
-                                 f"{admin_units.province_name(unit.province_code)}, không thuộc "
-                                 f"{admin_units.province_name(entry.province_code)}"))
+                errors.append(FieldError("ward_code", translate(
+                    "core.directory", "{ward} ({code}) thuộc {province}, không thuộc {chosen}"
+                ).format(ward=unit.name, code=unit.code,
+                         province=admin_units.province_name(unit.province_code),
+                         chosen=admin_units.province_name(entry.province_code))))
         try:
             hours_mod.parse(entry.hours)
         except hours_mod.HoursError as exc:
@@ -249,11 +254,13 @@ class DirectoryService:
             try:
                 verified = date.fromisoformat(entry.verified_on)
             except ValueError:
-                errors.append(FieldError("verified_on", f"ngày không hợp lệ '{entry.verified_on}' "
-                                                        "(dùng YYYY-MM-DD)"))
+                errors.append(FieldError("verified_on", translate(
+                    "core.directory", "ngày không hợp lệ '{value}' (dùng YYYY-MM-DD)").format(
+                        value=entry.verified_on)))
             else:
                 if verified > self.clock.today():
-                    errors.append(FieldError("verified_on", "ngày xác minh ở tương lai"))
+                    errors.append(FieldError("verified_on", translate(
+                        "core.directory", "ngày xác minh ở tương lai")))
         return errors
 
     def check(self, entry: Entry) -> Entry:
@@ -283,8 +290,9 @@ class DirectoryService:
         with self.store.transaction() as tx:
             old = self._get(tx, entry.id)
             if old is not None and old.version != entry.version:
-                raise EntryInvalid([FieldError("version", "mục này vừa được sửa ở nơi khác; "
-                                                          "hãy mở lại để xem bản mới nhất")])
+                raise EntryInvalid([FieldError("version", translate(
+                    "core.directory", "mục này vừa được sửa ở nơi khác; "
+                    "hãy mở lại để xem bản mới nhất"))])
             self._upsert(tx, entry, self.clock.now(), by=by,
                          action="update" if old else "create", old=old)
         return self.get(entry.id)
@@ -410,7 +418,8 @@ class DirectoryService:
                     note: str, now: datetime) -> None:
         old = self._get(tx, entry_id)
         if old is None:
-            raise NotFound(f"Không có mục danh bạ '{entry_id}'")
+            raise NotFound(translate("core.directory", "Không có mục danh bạ '{id}'").format(
+                id=entry_id))
         if old.active == active:
             return
         tx.execute("UPDATE directory_entries SET active = ?, version = version + 1, "
@@ -432,7 +441,8 @@ class DirectoryService:
     def get(self, entry_id: str, conn: sqlite3.Connection | None = None) -> Entry:
         entry = self.find(entry_id, conn)
         if entry is None:
-            raise NotFound(f"Không có mục danh bạ '{entry_id}'")
+            raise NotFound(translate("core.directory", "Không có mục danh bạ '{id}'").format(
+                id=entry_id))
         return entry
 
     def count(self, *, include_inactive: bool = False,

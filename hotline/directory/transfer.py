@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from hotline import admin_units, old_provinces, spreadsheet, textfile
 from hotline.directory.models import Entry
 from hotline.text import fold
+from hotline.translation import translate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -39,9 +40,9 @@ class Issue:
     def __str__(self) -> str:
         parts = [self.file] if self.file else []
         if self.row:
-            parts.append(f"dòng {self.row}")
+            parts.append(translate("core.directory", "dòng {row}").format(row=self.row))
         if self.column:
-            parts.append(f"cột {self.column}")
+            parts.append(translate("core.directory", "cột {column}").format(column=self.column))
         where = ", ".join(parts)
         return f"{where}: {self.message}" if where else self.message
 
@@ -71,9 +72,11 @@ class ImportReport:
         return self.created + self.updated + self.unchanged
 
     def summary(self) -> str:
-        return (f"{self.created} mục mới, {self.updated} mục cập nhật, {self.unchanged} mục "
-                f"không đổi, {len(self.duplicates)} mục trùng bị bỏ qua, "
-                f"{len(self.warnings)} cảnh báo")
+        return translate(
+            "core.directory", "{created} mục mới, {updated} mục cập nhật, {unchanged} mục "
+            "không đổi, {duplicates} mục trùng bị bỏ qua, {warnings} cảnh báo").format(
+                created=self.created, updated=self.updated, unchanged=self.unchanged,
+                duplicates=len(self.duplicates), warnings=len(self.warnings))
 
 
 @dataclass
@@ -122,11 +125,11 @@ def read_table(raw: bytes, name: str,
         except textfile.TextFileError as exc:
             raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
         if not sheet.header:
-            raise ImportFailed([Issue(name, 0, "", "tệp rỗng")])
+            raise ImportFailed([Issue(name, 0, "", translate("core.directory", "tệp rỗng"))])
     else:
         decoded = decode(raw, name)
         if not decoded.text.strip():
-            raise ImportFailed([Issue(name, 0, "", "tệp rỗng")])
+            raise ImportFailed([Issue(name, 0, "", translate("core.directory", "tệp rỗng"))])
         try:
             sheet = textfile.read_csv(decoded.text, is_header=is_header)
         except textfile.CsvError as exc:
@@ -136,8 +139,9 @@ def read_table(raw: bytes, name: str,
     rows: list[tuple[int, dict[str, str]]] = []
     for row in sheet.rows:
         if len(row.cells) > len(header):
-            raise ImportFailed([Issue(name, row.line, "", f"có {len(row.cells)} ô nhưng tiêu đề "
-                                                          f"chỉ có {len(header)} cột")])
+            raise ImportFailed([Issue(name, row.line, "", translate(
+                "core.directory", "có {cells} ô nhưng tiêu đề chỉ có {columns} cột").format(
+                    cells=len(row.cells), columns=len(header)))])
         rows.append((row.line, {h: (row.cells[i] if i < len(row.cells) else "")
                                 for i, h in enumerate(header)}))
     return Table(name, header, rows, sheet.header_line,
@@ -168,7 +172,8 @@ def _constant(data: bytes) -> Callable[[], bytes]:
 def open_source(path: Path) -> Source:
     """The files an import reads, or ImportFailed (missing, unreadable, corrupt zip)."""
     if not path.exists():
-        raise ImportFailed([Issue(str(path), 0, "", "không tìm thấy tệp hoặc thư mục")])
+        raise ImportFailed([Issue(str(path), 0, "", translate(
+            "core.directory", "không tìm thấy tệp hoặc thư mục"))])
     if path.is_dir():
         files = {p.name.lower(): p.read_bytes for p in sorted(path.iterdir())
                  if p.is_file() and p.suffix.lower() == ".csv"}
@@ -183,13 +188,15 @@ def open_source(path: Path) -> Source:
             contents = {Path(i.filename).name.lower(): archive.read(i) for i in members}
             archive.close()
         except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
-            raise ImportFailed([Issue(path.name, 0, "", f"tệp zip bị hỏng hoặc không đọc "
-                                                        f"được ({exc})")]) from exc
+            raise ImportFailed([Issue(path.name, 0, "", translate(
+                "core.directory", "tệp zip bị hỏng hoặc không đọc được ({problem})").format(
+                    problem=exc))]) from exc
         return Source(path.name, {k: _constant(v) for k, v in contents.items()})
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFailed([Issue(path.name, 0, "", f"không đọc được tệp: {exc.strerror}")]
+        raise ImportFailed([Issue(path.name, 0, "", translate(
+            "core.directory", "không đọc được tệp: {problem}").format(problem=exc.strerror))]
                            ) from exc
     return Source(path.name, {path.name.lower(): lambda: raw})
 
@@ -252,22 +259,24 @@ def finish(service: DirectoryService, candidates: list[Candidate], report: Impor
             entry = entry.with_changes(id=new_import_id())
         if entry.id in seen_ids:
             first = seen_ids[entry.id]
-            errors.append(cand.issue("id", f"mã '{entry.id}' trùng với dòng {first.row}"))
+            errors.append(cand.issue("id", translate(
+                "core.directory", "mã '{id}' trùng với dòng {row}").format(
+                    id=entry.id, row=first.row)))
             continue
         seen_ids[entry.id] = cand
         key_name = fold(entry.name)
         clash = next((seen_keys[(key_name, p.number)] for p in entry.phones
                       if (key_name, p.number) in seen_keys), None)
         if clash is not None:
-            report.duplicates.append(cand.issue(
-                "name", f"trùng với dòng {clash.row} ('{entry.name}', cùng tên và số điện "
-                        "thoại): bỏ qua"))
+            report.duplicates.append(cand.issue("name", translate(
+                "core.directory", "trùng với dòng {row} ('{name}', cùng tên và số điện thoại): "
+                "bỏ qua").format(row=clash.row, name=entry.name)))
             continue
         existing = service.duplicates(entry, conn)
         if existing:
-            report.duplicates.append(cand.issue(
-                "name", f"đã có trong danh bạ: '{existing[0].name}' (mã {existing[0].id}), "
-                        "cùng tên và số điện thoại: bỏ qua"))
+            report.duplicates.append(cand.issue("name", translate(
+                "core.directory", "đã có trong danh bạ: '{name}' (mã {id}), cùng tên và số "
+                "điện thoại: bỏ qua").format(name=existing[0].name, id=existing[0].id)))
             continue
         for p in entry.phones:
             seen_keys[(key_name, p.number)] = cand

@@ -1,8 +1,8 @@
 """The bundled library: one plain-text file per document in resources/library/.
 
 The format is specified in resources/library/README.md. In short: a header of `key: value`
-lines (symbol, title, type, issuer, issued, effective, status, replaced_by, …, as_of), then
-entries, each opened by a line `=== Điều 25. Heading`, followed by optional `chapter:` and
+lines (symbol, title, type, issuer, issued, effective, status, replaced_by, …, as_of, source),
+then entries, each opened by a line `=== Điều 25. Heading`, followed by optional `chapter:` and
 `citation:` lines and the counselor note. Errors name the file and line, so a center that
 edits a file learns exactly what is wrong.
 """
@@ -18,10 +18,12 @@ from hotline.library.models import BUNDLED, REPLACED, STATUSES, Document, Sectio
 from hotline.library.query import normalize
 from hotline.resources_access import resource
 from hotline.text import fold
+from hotline.translation import translate
 
 FILE_SUFFIX = ".txt"
 HEADER_KEYS = ("symbol", "title", "type", "issuer", "issued", "effective", "status",
-               "replaced_by", "replaces", "cite_as", "aliases", "tags", "as_of", "summary")
+               "replaced_by", "replaces", "cite_as", "aliases", "tags", "as_of", "summary",
+               "source")
 REQUIRED_KEYS = ("symbol", "title", "type", "issuer", "status", "as_of")
 DATE_KEYS = ("issued", "effective", "as_of")
 ENTRY_KEYS = ("chapter", "citation")
@@ -38,6 +40,9 @@ class BundledFormatError(ValueError):
 class BundledDocument:
     document: Document
     sections: tuple[Section, ...]
+    # Where the facts were checked (the `source:` header): kept with the file, not indexed,
+    # so a reviewer can re-verify each document against the same pages.
+    sources: tuple[str, ...] = ()
 
 
 def doc_id_for(symbol: str) -> str:
@@ -58,7 +63,8 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
     i = 0
 
     def fail(line_no: int, message: str) -> BundledFormatError:
-        return BundledFormatError(f"{name}, dòng {line_no}: {message}")
+        return BundledFormatError(translate("core.library", "{file}, dòng {line}: {problem}"
+                                            ).format(file=name, line=line_no, problem=message))
 
     while i < len(lines) and not lines[i].startswith(ENTRY_START):
         line = lines[i].rstrip()
@@ -67,36 +73,49 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
             continue
         if line[0].isspace():
             if not current_key:
-                raise fail(i, "dòng thụt lề không thuộc trường nào")
+                raise fail(i, translate("core.library", "dòng thụt lề không thuộc trường nào"))
             header[current_key] += " " + line.strip()
             continue
         match = _KEY_LINE.match(line)
         if not match:
-            raise fail(i, f"cần 'tên: giá trị', gặp {line!r}")
+            raise fail(i, translate("core.library", "cần 'tên: giá trị', gặp {line}").format(
+                line=repr(line)))
         key, value = match.group(1), match.group(2).strip()
         if key not in HEADER_KEYS:
-            raise fail(i, f"trường không biết '{key}' (dùng: {', '.join(HEADER_KEYS)})")
+            raise fail(i, translate("core.library", "trường không biết '{key}' (dùng: {allowed})"
+                                   ).format(key=key, allowed=", ".join(HEADER_KEYS)))
         if key in header:
-            raise fail(i, f"trường '{key}' lặp lại")
+            raise fail(i, translate("core.library", "trường '{key}' lặp lại").format(key=key))
         header[key] = value
         current_key = key
     for key in REQUIRED_KEYS:
         if not header.get(key):
-            raise BundledFormatError(f"{name}: thiếu trường bắt buộc '{key}'")
+            raise BundledFormatError(translate(
+                "core.library", "{file}: thiếu trường bắt buộc '{key}'").format(file=name, key=key))
     for key in DATE_KEYS:
         value = header.get(key, "")
         if value:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise BundledFormatError(
-                    f"{name}: trường '{key}' phải là ngày YYYY-MM-DD, gặp {value!r}") from None
+                raise BundledFormatError(translate(
+                    "core.library", "{file}: trường '{key}' phải là ngày YYYY-MM-DD, gặp {value}"
+                ).format(file=name, key=key, value=repr(value))) from None
+    sources = _split_values(header.get("source", ""))
+    for url in sources:
+        if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+            raise BundledFormatError(translate(
+                "core.library",
+                "{file}: source phải là địa chỉ http(s)://…, cách nhau bằng ';', gặp {value}"
+            ).format(file=name, value=repr(url)))
     status = header["status"]
     if status not in STATUSES:
-        raise BundledFormatError(f"{name}: status '{status}' không hợp lệ "
-                                 f"(dùng: {', '.join(STATUSES)})")
+        raise BundledFormatError(translate(
+            "core.library", "{file}: status '{status}' không hợp lệ (dùng: {allowed})").format(
+                file=name, status=status, allowed=", ".join(STATUSES)))
     if status == REPLACED and not header.get("replaced_by"):
-        raise BundledFormatError(f"{name}: văn bản bị thay thế phải có replaced_by")
+        raise BundledFormatError(translate(
+            "core.library", "{file}: văn bản bị thay thế phải có replaced_by").format(file=name))
     document = Document(
         id=doc_id_for(header["symbol"]), title=header["title"], symbol=header["symbol"],
         doc_type=header["type"], issuer=header["issuer"], issued=header.get("issued", ""),
@@ -113,11 +132,13 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
         title = lines[i][len(ENTRY_START):].strip()
         i += 1
         if not title:
-            raise fail(start_line, "dòng '===' cần tên mục, ví dụ '=== Điều 25. Cấm tiếp xúc'")
+            raise fail(start_line, translate(
+                "core.library", "dòng '===' cần tên mục, ví dụ '=== Điều 25. Cấm tiếp xúc'"))
         label, _, heading = title.partition(". ")
         label, heading = label.strip().rstrip("."), heading.strip()
         if label in labels:
-            raise fail(start_line, f"mục '{label}' lặp lại")
+            raise fail(start_line, translate("core.library", "mục '{label}' lặp lại").format(
+                label=label))
         labels.add(label)
         fields: dict[str, str] = {}
         while i < len(lines):
@@ -133,7 +154,8 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
             i += 1
         note = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
         if not note:
-            raise fail(start_line, f"mục '{label}' chưa có ghi chú tư vấn")
+            raise fail(start_line, translate(
+                "core.library", "mục '{label}' chưa có ghi chú tư vấn").format(label=label))
         number_match = _ARTICLE_LABEL.match(label)
         number = number_match.group(1) if number_match else ""
         citation = fields.get("citation") or f"{label} {document.citation_name}"
@@ -141,8 +163,10 @@ def parse_bundled(text: str, name: str = "<text>") -> BundledDocument:
                                 chapter=fields.get("chapter", ""), note=note,
                                 citation=citation))
     if not sections:
-        raise BundledFormatError(f"{name}: không có mục nào (mỗi mục mở đầu bằng '===')")
-    return BundledDocument(document, tuple(sections))
+        raise BundledFormatError(translate(
+            "core.library", "{file}: không có mục nào (mỗi mục mở đầu bằng '===')").format(
+                file=name))
+    return BundledDocument(document, tuple(sections), sources)
 
 
 @dataclass(frozen=True)
@@ -171,11 +195,14 @@ def load_bundled() -> BundledLibrary:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BundledFormatError(f"{entry.name}: không phải UTF-8 ({exc})") from None
+            raise BundledFormatError(translate(
+                "core.library", "{file}: không phải UTF-8 ({problem})").format(
+                    file=entry.name, problem=exc)) from None
         bundled = parse_bundled(text, entry.name)
         if bundled.document.id in ids:
-            raise BundledFormatError(
-                f"{entry.name}: trùng số ký hiệu với {ids[bundled.document.id]}")
+            raise BundledFormatError(translate(
+                "core.library", "{file}: trùng số ký hiệu với {other}").format(
+                    file=entry.name, other=ids[bundled.document.id]))
         ids[bundled.document.id] = entry.name
         documents.append(bundled)
     return BundledLibrary(tuple(documents), digest.hexdigest())

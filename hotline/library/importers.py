@@ -15,6 +15,7 @@ from typing import Any
 
 from hotline import textfile
 from hotline.library.query import normalize
+from hotline.translation import translate
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 Progress = Callable[[int, int], None]
@@ -40,20 +41,24 @@ def read_document(path: Path, progress: Progress | None = None) -> tuple[str, tu
     about reading it (a legacy TCVN3/VNI encoding or font converted to Unicode)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise _fail(path, f"không đọc được loại tệp '{suffix or '(không có đuôi)'}' — chỉ nhập "
-                          f"được {', '.join(SUPPORTED)}")
+        raise _fail(path, translate(
+            "core.library", "không đọc được loại tệp '{suffix}' — chỉ nhập được {supported}"
+        ).format(suffix=suffix or translate("core.library", "(không có đuôi)"),
+                 supported=", ".join(SUPPORTED)))
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise _fail(path, "không tìm thấy tệp") from None
+        raise _fail(path, translate("core.library", "không tìm thấy tệp")) from None
     except OSError as exc:
-        raise _fail(path, f"không mở được tệp ({exc.strerror or exc})") from None
+        raise _fail(path, translate("core.library", "không mở được tệp ({problem})").format(
+            problem=exc.strerror or exc)) from None
     if path.is_dir():
-        raise _fail(path, "là một thư mục, không phải tệp")
+        raise _fail(path, translate("core.library", "là một thư mục, không phải tệp"))
     if size == 0:
-        raise _fail(path, "tệp rỗng")
+        raise _fail(path, translate("core.library", "tệp rỗng"))
     if size > MAX_BYTES:
-        raise _fail(path, f"tệp quá lớn ({size // (1024 * 1024)} MB)")
+        raise _fail(path, translate("core.library", "tệp quá lớn ({size} MB)").format(
+            size=size // (1024 * 1024)))
     readers: dict[str, Reader] = {
         ".txt": _read_plain, ".md": _read_markdown, ".docx": _read_docx, ".pdf": _read_pdf,
         ".html": _read_html, ".htm": _read_html}
@@ -63,10 +68,11 @@ def read_document(path: Path, progress: Progress | None = None) -> tuple[str, tu
     except LibraryImportError:
         raise
     except OSError as exc:
-        raise _fail(path, f"không đọc được tệp ({exc.strerror or exc})") from None
+        raise _fail(path, translate("core.library", "không đọc được tệp ({problem})").format(
+            problem=exc.strerror or exc)) from None
     text = tidy(text)
     if not re.search(r"\w", text):
-        raise _fail(path, "không có nội dung chữ")
+        raise _fail(path, translate("core.library", "không có nội dung chữ"))
     return text, tuple(dict.fromkeys(notes))
 
 
@@ -125,9 +131,12 @@ def _read_docx(path: Path, progress: Progress | None, notes: list[str]) -> str:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise _fail(path, f"tệp .docx bị hỏng hoặc không phải .docx ({exc})") from None
+        raise _fail(path, translate(
+            "core.library", "tệp .docx bị hỏng hoặc không phải .docx ({problem})").format(
+                problem=exc)) from None
     except Exception as exc:  # lxml errors inside a damaged package
-        raise _fail(path, f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})") from None
+        raise _fail(path, translate("core.library", "tệp .docx bị hỏng ({problem})").format(
+            problem=f"{type(exc).__name__}: {exc}")) from None
     lines: list[str] = []
     body = document.element.body
     # Paragraphs and tables in document order (laws often put the header in a table).
@@ -275,33 +284,41 @@ def _read_pdf(path: Path, progress: Progress | None, notes: list[str]) -> str:
             try:
                 reader.decrypt("")
             except Exception:
-                raise _fail(path, "PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi "
-                                  "nhập lại") from None
+                raise _fail(path, translate(
+                    "core.library", "PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi "
+                    "nhập lại")) from None
         pages = reader.pages
         total = len(pages)
     except LibraryImportError:
         raise
     except FileNotDecryptedError:
-        raise _fail(path, "PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi "
-                          "nhập lại") from None
+        raise _fail(path, translate(
+            "core.library", "PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi nhập lại"
+        )) from None
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise _fail(path, f"tệp PDF bị hỏng hoặc không phải PDF ({exc})") from None
+        raise _fail(path, translate(
+            "core.library", "tệp PDF bị hỏng hoặc không phải PDF ({problem})").format(
+                problem=exc)) from None
     texts = []
     for number, page in enumerate(pages, start=1):
         try:
             texts.append(page.extract_text() or "")
         except FileNotDecryptedError:
-            raise _fail(path, "PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi "
-                              "nhập lại") from None
+            raise _fail(path, translate(
+                "core.library", "PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi "
+                "nhập lại")) from None
         except Exception as exc:
-            raise _fail(path, f"không đọc được trang {number} của PDF ({exc})") from None
+            raise _fail(path, translate(
+                "core.library", "không đọc được trang {page} của PDF ({problem})").format(
+                    page=number, problem=exc)) from None
         if progress:
             progress(number, total)
     if total == 0:
-        raise _fail(path, "PDF không có trang nào")
+        raise _fail(path, translate("core.library", "PDF không có trang nào"))
     if not any(re.search(r"\w", t) for t in texts):
-        raise _fail(path, f"PDF không có lớp chữ ({total} trang chỉ có hình ảnh — bản scan). "
-                          "Cần nhận dạng chữ (OCR) trước khi nhập")
+        raise _fail(path, translate(
+            "core.library", "PDF không có lớp chữ ({pages} trang chỉ có hình ảnh — bản scan). "
+            "Cần nhận dạng chữ (OCR) trước khi nhập").format(pages=total))
     text = "\n".join(texts)
     if _LEGACY_LOOKING.search(text):
         # A PDF printed from a TCVN3/VNI document: its text layer holds the legacy codes.
@@ -326,7 +343,7 @@ def _read_html(path: Path, progress: Progress | None, notes: list[str]) -> str:
 
     raw = path.read_bytes()
     if b"\0" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(path, "không phải tệp HTML (có byte nhị phân)")
+        raise _fail(path, translate("core.library", "không phải tệp HTML (có byte nhị phân)"))
     markup: str | bytes = raw
     if not _DECLARED_CHARSET.search(raw[:4096]):
         # No declared charset: read the bytes as any other text file (TCVN3, VNI, 1258…).

@@ -64,6 +64,7 @@ from hotline.library.query import (
 )
 from hotline.store.db import Store
 from hotline.text import fold
+from hotline.translation import translate
 
 if TYPE_CHECKING:
     from hotline.security.audit import AuditLog
@@ -206,7 +207,8 @@ class LibraryService:
     def document(self, doc_id: str, *, conn: sqlite3.Connection | None = None) -> Document:
         doc = self._state(self._conn(conn)).documents.get(doc_id)
         if doc is None:
-            raise DocumentNotFound(f"không có văn bản '{doc_id}' trong thư viện")
+            raise DocumentNotFound(translate(
+                "core.library", "không có văn bản '{id}' trong thư viện").format(id=doc_id))
         return doc
 
     def doc_types(self, *, conn: sqlite3.Connection | None = None) -> list[str]:
@@ -221,7 +223,8 @@ class LibraryService:
         c = self._conn(conn)
         row = c.execute("SELECT * FROM library_articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise DocumentNotFound(f"không có điều/mục #{article_id} trong thư viện")
+            raise DocumentNotFound(translate(
+                "core.library", "không có điều/mục #{id} trong thư viện").format(id=article_id))
         return _article(row)
 
     def find_article(self, doc_id: str, label: str, *,
@@ -268,7 +271,8 @@ class LibraryService:
         docs = state.documents
         if doc_id:
             if doc_id not in docs:
-                raise DocumentNotFound(f"không có văn bản '{doc_id}' trong thư viện")
+                raise DocumentNotFound(translate(
+                    "core.library", "không có văn bản '{id}' trong thư viện").format(id=doc_id))
             docs = {doc_id: docs[doc_id]}
         if doc_type:
             wanted = self.type_key(doc_type)
@@ -306,11 +310,13 @@ class LibraryService:
         raw = path.read_bytes()
         sections = split_sections(text)
         if not sections:
-            raise LibraryImportError(f"{path.name}: không có nội dung chữ")
+            raise LibraryImportError(translate(
+                "core.library", "{file}: không có nội dung chữ").format(file=path.name))
         metadata = guess_metadata(text, path.name)
         warnings = list(notes)  # a legacy encoding or font converted to Unicode
         if not any(s.number for s in sections):
-            warnings.append("không thấy 'Điều N.': văn bản được chia theo đề mục/đoạn")
+            warnings.append(translate(
+                "core.library", "không thấy 'Điều N.': văn bản được chia theo đề mục/đoạn"))
         return ParsedDocument(metadata, tuple(sections), str(path.resolve()),
                               hashlib.sha256(raw).hexdigest(), tuple(warnings))
 
@@ -362,8 +368,9 @@ class LibraryService:
         """Correct an imported document's metadata (re-indexed in the same transaction)."""
         doc = self.document(doc_id)
         if doc.origin != IMPORTED:
-            raise LibraryError("văn bản đóng gói không sửa được ở đây; hãy sửa tệp trong "
-                               "resources/library/")
+            raise LibraryError(translate(
+                "core.library", "văn bản đóng gói không sửa được ở đây; hãy sửa tệp trong "
+                "resources/library/"))
         _validate(metadata)
         articles = self.articles(doc_id)
         updated = replace(doc, title=metadata.title.strip(), symbol=metadata.symbol.strip(),
@@ -388,8 +395,9 @@ class LibraryService:
         """Remove an imported document and everything indexed from it."""
         doc = self.document(doc_id)
         if doc.origin == BUNDLED:
-            raise LibraryError(f"'{doc.symbol or doc.title}' là văn bản có sẵn của thư viện, "
-                               "không xóa được (chỉ xóa được tài liệu trung tâm đã nhập)")
+            raise LibraryError(translate(
+                "core.library", "'{name}' là văn bản có sẵn của thư viện, không xóa được (chỉ "
+                "xóa được tài liệu trung tâm đã nhập)").format(name=doc.symbol or doc.title))
         with self.store.transaction() as tx:
             index.delete_document(tx, doc_id)
             index.bump_generation(tx)
@@ -719,18 +727,23 @@ def _section_of(article: Article, old: Document, new: Document) -> Any:
 
 def _validate(meta: Metadata) -> None:
     if not meta.title.strip():
-        raise LibraryError("cần tên văn bản (tiêu đề)")
+        raise LibraryError(translate("core.library", "cần tên văn bản (tiêu đề)"))
     if meta.status not in STATUSES:
-        raise LibraryError(f"trạng thái '{meta.status}' không hợp lệ "
-                           f"(dùng: {', '.join(STATUSES)})")
-    for name, value in (("ngày ban hành", meta.issued), ("ngày hiệu lực", meta.effective)):
+        raise LibraryError(translate(
+            "core.library", "trạng thái '{status}' không hợp lệ (dùng: {allowed})").format(
+                status=meta.status, allowed=", ".join(STATUSES)))
+    for name, value in ((translate("core.library", "ngày ban hành"), meta.issued),
+                        (translate("core.library", "ngày hiệu lực"), meta.effective)):
         if value:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise LibraryError(f"{name} phải có dạng YYYY-MM-DD, gặp {value!r}") from None
+                raise LibraryError(translate(
+                    "core.library", "{field} phải có dạng YYYY-MM-DD, gặp {value}").format(
+                        field=name, value=repr(value))) from None
     if not is_current(meta.status) and meta.status == "replaced" and not meta.replaced_by:
-        raise LibraryError("văn bản đã bị thay thế: ghi số ký hiệu văn bản thay thế")
+        raise LibraryError(translate(
+            "core.library", "văn bản đã bị thay thế: ghi số ký hiệu văn bản thay thế"))
 
 
 Keep = Callable[[str], bool]

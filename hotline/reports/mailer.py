@@ -25,6 +25,7 @@ import keyring
 from keyring.errors import KeyringError
 
 from hotline.config import Settings
+from hotline.translation import translate
 
 KEYRING_SERVICE = "Hotline SMTP"
 SECURITY = ("starttls", "ssl", "none")
@@ -69,8 +70,9 @@ def store_password(config: SmtpConfig, password: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, config.account, password)
     except KeyringError as exc:
-        raise MailError(f"không lưu được mật khẩu SMTP vào kho khóa của hệ điều hành: {exc}"
-                        ) from exc
+        raise MailError(translate(
+            "core.sync", "không lưu được mật khẩu SMTP vào kho khóa của hệ điều hành: "
+            "{problem}").format(problem=exc)) from exc
 
 
 def _password(config: SmtpConfig) -> str | None:
@@ -79,11 +81,13 @@ def _password(config: SmtpConfig) -> str | None:
     try:
         password = keyring.get_password(KEYRING_SERVICE, config.account)
     except KeyringError as exc:
-        raise MailError(f"không đọc được mật khẩu SMTP từ kho khóa của hệ điều hành: {exc}"
-                        ) from exc
+        raise MailError(translate(
+            "core.sync", "không đọc được mật khẩu SMTP từ kho khóa của hệ điều hành: "
+            "{problem}").format(problem=exc)) from exc
     if password is None:
-        raise MailError(f"chưa lưu mật khẩu SMTP cho {config.account} trong kho khóa của hệ "
-                        "điều hành (hotline sync --set-smtp-password)")
+        raise MailError(translate(
+            "core.sync", "chưa lưu mật khẩu SMTP cho {account} trong kho khóa của hệ điều hành "
+            "(hotline sync --set-smtp-password)").format(account=config.account))
     return password
 
 
@@ -108,8 +112,9 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> None:
             raise smtplib.SMTPAuthenticationError(code, reply)
         return
     if not (user.isascii() and password.isascii()):
-        raise MailError("máy chủ thư không hỗ trợ AUTH PLAIN, cần cho mật khẩu có ký tự "
-                        "ngoài ASCII; hãy dùng mật khẩu không dấu")
+        raise MailError(translate(
+            "core.sync", "máy chủ thư không hỗ trợ AUTH PLAIN, cần cho mật khẩu có ký tự "
+            "ngoài ASCII; hãy dùng mật khẩu không dấu"))
     client.login(user, password)
 
 
@@ -134,12 +139,14 @@ def build_message(config: SmtpConfig, subject: str, body: str,
 def send(config: SmtpConfig, msg: EmailMessage) -> None:
     """Deliver `msg`; raise MailError naming the server's reason on any failure."""
     if config.security not in SECURITY:
-        raise MailError(f"kiểu bảo mật SMTP không hợp lệ '{config.security}' "
-                        f"(dùng: {', '.join(SECURITY)})")
+        raise MailError(translate(
+            "core.sync", "kiểu bảo mật SMTP không hợp lệ '{security}' (dùng: {allowed})").format(
+                security=config.security, allowed=", ".join(SECURITY)))
     password = _password(config)
     if config.security == "none" and not _is_loopback(config.host):
-        raise MailError("SMTP không mã hóa chỉ được dùng với máy chủ chuyển tiếp trên chính "
-                        "máy này (localhost); hãy chọn STARTTLS hoặc SSL")
+        raise MailError(translate(
+            "core.sync", "SMTP không mã hóa chỉ được dùng với máy chủ chuyển tiếp trên chính "
+            "máy này (localhost); hãy chọn STARTTLS hoặc SSL"))
     where = f"{config.host}:{config.port}"
     try:
         if config.security == "ssl":
@@ -157,22 +164,31 @@ def send(config: SmtpConfig, msg: EmailMessage) -> None:
                 _login(client, config.user, password)
             refused = client.send_message(msg)
         if refused:
-            raise MailError("máy chủ thư từ chối người nhận: " + ", ".join(sorted(refused)))
+            raise MailError(translate(
+                "core.sync", "máy chủ thư từ chối người nhận: {recipients}").format(
+                    recipients=", ".join(sorted(refused))))
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError(f"máy chủ thư {where} từ chối đăng nhập của {config.user} "
-                        f"({exc.smtp_code})") from exc
+        raise MailError(translate(
+            "core.sync", "máy chủ thư {server} từ chối đăng nhập của {user} ({code})").format(
+                server=where, user=config.user, code=exc.smtp_code)) from exc
     except smtplib.SMTPRecipientsRefused as exc:
-        raise MailError("máy chủ thư từ chối người nhận: "
-                        + ", ".join(sorted(exc.recipients))) from exc
+        raise MailError(translate(
+            "core.sync", "máy chủ thư từ chối người nhận: {recipients}").format(
+                recipients=", ".join(sorted(exc.recipients)))) from exc
     except smtplib.SMTPResponseException as exc:
         reason = exc.smtp_error.decode("utf-8", "replace") if isinstance(
             exc.smtp_error, bytes) else str(exc.smtp_error)
-        raise MailError(f"máy chủ thư {where} từ chối: {exc.smtp_code} {reason}") from exc
+        raise MailError(translate(
+            "core.sync", "máy chủ thư {server} từ chối: {code} {reason}").format(
+                server=where, code=exc.smtp_code, reason=reason)) from exc
     except smtplib.SMTPException as exc:
-        raise MailError(f"lỗi gửi thư qua {where}: {exc}") from exc
+        raise MailError(translate("core.sync", "lỗi gửi thư qua {server}: {problem}").format(
+            server=where, problem=exc)) from exc
     except ssl.SSLError as exc:
-        raise MailError(f"lỗi mã hóa (TLS) với máy chủ thư {where}: {exc.reason or exc}"
-                        ) from exc
+        raise MailError(translate(
+            "core.sync", "lỗi mã hóa (TLS) với máy chủ thư {server}: {problem}").format(
+                server=where, problem=exc.reason or exc)) from exc
     except OSError as exc:
-        raise MailError(f"không kết nối được máy chủ thư {where}: "
-                        f"{exc.strerror or exc}") from exc
+        raise MailError(translate(
+            "core.sync", "không kết nối được máy chủ thư {server}: {problem}").format(
+                server=where, problem=exc.strerror or exc)) from exc

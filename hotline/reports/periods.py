@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hotline.translation import translate
+
 KINDS = ("day", "week", "month", "quarter", "year", "range")
 ROMAN = ("I", "II", "III", "IV")
 
@@ -20,7 +22,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"kỳ báo cáo không hợp lệ: {self.start} sau {self.end}")
+            raise ValueError(translate(
+                "core.reports", "kỳ báo cáo không hợp lệ: {start} sau {end}").format(
+                    start=self.start, end=self.end))
 
     @property
     def days(self) -> int:
@@ -87,7 +91,8 @@ def period_of(kind: str, day: date) -> Period:
         return Period(date(day.year, first, 1), _month_end(day.year, first + 2), "quarter")
     if kind == "year":
         return Period(date(day.year, 1, 1), date(day.year, 12, 31), "year")
-    raise ValueError(f"loại kỳ không hợp lệ: {kind} (dùng: {', '.join(KINDS[:-1])})")
+    raise ValueError(translate("core.reports", "loại kỳ không hợp lệ: {kind} (dùng: {allowed})"
+                               ).format(kind=kind, allowed=", ".join(KINDS[:-1])))
 
 
 def classify(start: date, end: date) -> Period:

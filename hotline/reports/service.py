@@ -72,7 +72,9 @@ class ReportService:
         self.clock = clock
         self.settings = settings
         self.preparer = preparer  # who is at the desk: "Người lập biểu" on the PDF
-        self.engine = StatsEngine(taxonomy, clock, settings.language)
+        # Reports go to the provincial authority: Vietnamese labels whatever the window's
+        # language (an English window must not produce "female 16" in an official report).
+        self.engine = StatsEngine(taxonomy, clock, "vi")
 
     # -------------------------------------------------------------- building blocks
     def statistics(self, start: date, end: date, *, as_of: datetime | None = None,

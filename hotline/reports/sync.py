@@ -47,6 +47,7 @@ from hotline.reports.pdf import Revision
 from hotline.reports.periods import vn_date
 from hotline.reports.service import ReportService
 from hotline.store.db import Store
+from hotline.translation import QT_TRANSLATE_NOOP, translate, translate_marked
 
 FOLDER = "folder"
 EMAIL = "email"
@@ -64,7 +65,7 @@ class SyncBusy(RuntimeError):
 
 
 class DeliveryError(RuntimeError):
-    """A target could not take a report; the message says why (Vietnamese)."""
+    """A target could not take a report; the message says why (in the window's language)."""
 
 
 @dataclass(frozen=True)
@@ -89,18 +90,22 @@ class SyncResult:
 
     def summary(self) -> str:
         if not self.configured:
-            return ("Chưa cấu hình đồng bộ: hãy đặt thư mục đồng bộ (sync_folder) hoặc máy chủ "
-                    "thư (smtp_host, smtp_to).")
+            return translate("core.sync", "Chưa cấu hình đồng bộ: hãy đặt thư mục đồng bộ "
+                             "(sync_folder) hoặc máy chủ thư (smtp_host, smtp_to).")
         parts = []
         for target in self.configured:
             sent = [d for d in self.delivered if d.target == target]
-            name = TARGET_LABELS[target]
+            name = target_label(target)
             if sent:
-                parts.append(f"{name}: đã gửi {len(sent)} báo cáo")
+                parts.append(translate("core.sync", "{target}: đã gửi {count} báo cáo").format(
+                    target=name, count=len(sent)))
             elif target not in dict(self.failures) and target not in dict(self.waiting):
-                parts.append(f"{name}: không có báo cáo mới")
-        parts += [f"{TARGET_LABELS[t]}: LỖI — {reason}" for t, reason in self.failures]
-        parts += [f"{TARGET_LABELS[t]}: chờ thử lại lúc {when}" for t, when in self.waiting]
+                parts.append(translate("core.sync", "{target}: không có báo cáo mới").format(
+                    target=name))
+        parts += [translate("core.sync", "{target}: LỖI — {reason}").format(
+            target=target_label(t), reason=reason) for t, reason in self.failures]
+        parts += [translate("core.sync", "{target}: chờ thử lại lúc {when}").format(
+            target=target_label(t), when=when) for t, when in self.waiting]
         return "; ".join(parts) + "."
 
 
@@ -134,7 +139,15 @@ class SyncStatus:
     configured: bool
 
 
-TARGET_LABELS = {FOLDER: "Thư mục đồng bộ", EMAIL: "Thư điện tử", "sync": "Đồng bộ"}
+TARGET_LABELS = {FOLDER: QT_TRANSLATE_NOOP("core.sync", "Thư mục đồng bộ"),
+                 EMAIL: QT_TRANSLATE_NOOP("core.sync", "Thư điện tử"),
+                 "sync": QT_TRANSLATE_NOOP("core.sync", "Đồng bộ")}
+
+
+def target_label(target: str) -> str:
+    """A target's name in the window's language (TARGET_LABELS holds the Vietnamese)."""
+    label = TARGET_LABELS.get(target)
+    return translate_marked("core.sync", label) if label else target
 
 
 @dataclass
@@ -265,7 +278,7 @@ class SyncService:
     @contextlib.contextmanager
     def _exclusive(self) -> Iterator[None]:
         if not self._lock.acquire(blocking=False):
-            raise SyncBusy("một lần đồng bộ khác đang chạy")
+            raise SyncBusy(translate("core.sync", "một lần đồng bộ khác đang chạy"))
         try:
             with _file_lock(self.data_dir / LOCK_FILE):
                 yield
@@ -319,7 +332,9 @@ class SyncService:
             try:
                 report = self._report_for(conn, day, fp, count, now)
             except OSError as exc:  # the local disk itself: every target stops
-                message = f"không tạo được báo cáo ngày {vn_date(day)}: {exc.strerror or exc}"
+                message = translate(
+                    "core.sync", "không tạo được báo cáo ngày {day}: {problem}").format(
+                        day=vn_date(day), problem=exc.strerror or exc)
                 for t in live:
                     t.failed = message
                 self._log(conn, "sync", day, None, "failed", message)
@@ -359,7 +374,9 @@ class SyncService:
             self._record_delivery(conn, t, report)
             delivered.append(Delivery(t.name, report.day, report.revision, report.files))
             return report
-        t.failed = f"không tìm được tên tệp còn trống cho báo cáo ngày {vn_date(report.day)}"
+        t.failed = translate(
+            "core.sync", "không tìm được tên tệp còn trống cho báo cáo ngày {day}").format(
+                day=vn_date(report.day))
         self._log(conn, t.name, report.day, report.revision, "failed", t.failed)
         return report
 
@@ -467,8 +484,9 @@ class SyncService:
         root = Path(self.settings.sync_folder.strip()).expanduser()
         # Never create the root: a missing share must fail, not fill a local folder.
         if not root.is_dir():
-            raise DeliveryError(f"không truy cập được thư mục đồng bộ {root} (ổ mạng chưa kết "
-                                "nối, thư mục bị xóa hoặc đổi tên?)")
+            raise DeliveryError(translate(
+                "core.sync", "không truy cập được thư mục đồng bộ {folder} (ổ mạng chưa kết "
+                "nối, thư mục bị xóa hoặc đổi tên?)").format(folder=root))
         target = root / f"{report.day:%Y-%m}"
         try:
             target.mkdir(exist_ok=True)
@@ -487,14 +505,15 @@ class SyncService:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             if getattr(exc, "errno", None) == 28:
-                reason = "thư mục đồng bộ đã đầy"
-            raise DeliveryError(f"không ghi được vào thư mục đồng bộ {target}: {reason}"
-                                ) from exc
+                reason = translate("core.sync", "thư mục đồng bộ đã đầy")
+            raise DeliveryError(translate(
+                "core.sync", "không ghi được vào thư mục đồng bộ {folder}: {problem}").format(
+                    folder=target, problem=reason)) from exc
 
     def _deliver_email(self, report: _DayReport) -> None:
         config = mailer.smtp_config(self.settings)
         if config is None:
-            raise DeliveryError("chưa cấu hình thư điện tử")
+            raise DeliveryError(translate("core.sync", "chưa cấu hình thư điện tử"))
         files = [report.folder / f for f in report.files]
         label = f"ngày {vn_date(report.day)}"
         subject = f"[Hotline] Báo cáo cuộc gọi đường dây nóng {label}"
@@ -515,9 +534,11 @@ class SyncService:
         now = iso(self.clock.now())
         status = "revised" if report.revision else "ok"
         where = t.destination
-        message = f"đã gửi {', '.join(report.files)} tới {where}"
-        if report.revision:
-            message += f" (bản sửa đổi lần {report.revision}: {report.reason})"
+        message = translate("core.sync", "đã gửi {files} tới {destination}").format(
+            files=", ".join(report.files), destination=where)
+        if report.revision:  # the reason as written in the (Vietnamese) report itself
+            message += translate("core.sync", " (bản sửa đổi lần {revision}: {reason})").format(
+                revision=report.revision, reason=report.reason)
         with self.store.transaction() as tx:
             tx.execute("INSERT OR IGNORE INTO sync_deliveries(target, destination, day, "
                        "revision, delivered_at) VALUES (?,?,?,?,?)",
@@ -612,7 +633,8 @@ def _file_lock(path: Path) -> Iterator[None]:
 
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
-            raise SyncBusy("một lần đồng bộ khác đang chạy (tiến trình khác)") from exc
+            raise SyncBusy(translate(
+                "core.sync", "một lần đồng bộ khác đang chạy (tiến trình khác)")) from exc
         yield
     finally:
         fh.close()

@@ -17,6 +17,7 @@ from hotline.clock import Clock, iso, parse_iso
 from hotline.security.audit import AuditLog
 from hotline.security.roles import Permission, Role, require
 from hotline.store.db import Store
+from hotline.translation import translate
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -66,7 +67,8 @@ class AccountService:
     def create_first_admin(self, username: str, display_name: str, password: str) -> User:
         """Only when no account exists yet (first run)."""
         if self.has_users():
-            raise AuthError("đã có tài khoản; quản trị viên tạo thêm tài khoản")
+            raise AuthError(translate("core.security",
+                                      "đã có tài khoản; quản trị viên tạo thêm tài khoản"))
         return self._create(username, display_name, Role.ADMIN, password, actor=username)
 
     def create_user(self, by: User, username: str, display_name: str, role: Role | str,
@@ -74,19 +76,21 @@ class AccountService:
         require(by.role, Permission.MANAGE_USERS)
         role = Role(role)
         if role is Role.ADMIN and by.role is not Role.ADMIN:
-            raise AuthError("chỉ quản trị viên tạo được tài khoản quản trị")
+            raise AuthError(translate("core.security",
+                                      "chỉ quản trị viên tạo được tài khoản quản trị"))
         return self._create(username, display_name, role, password, actor=by.username)
 
     def _create(self, username: str, display_name: str, role: Role, password: str,
                 actor: str) -> User:
         username = username.strip()
         if not username:
-            raise AuthError("tên đăng nhập không được trống")
+            raise AuthError(translate("core.security", "tên đăng nhập không được trống"))
         _check_password(password)
         now = iso(self.clock.now())
         with self.store.transaction() as tx:
             if tx.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
-                raise AuthError(f"tên đăng nhập '{username}' đã có")
+                raise AuthError(translate(
+                    "core.security", "tên đăng nhập '{username}' đã có").format(username=username))
             tx.execute("INSERT INTO users(username, display_name, role, password_hash, "
                        "created_at, updated_at) VALUES (?,?,?,?,?,?)",
                        (username, display_name.strip() or username, role.value,
@@ -102,7 +106,7 @@ class AccountService:
         _check_password(new_password)
         if by.username.lower() == username.lower():
             if old_password is None:
-                raise AuthError("cần mật khẩu hiện tại")
+                raise AuthError(translate("core.security", "cần mật khẩu hiện tại"))
             self.authenticate(username, old_password)
         else:
             self._managed(by, username)
@@ -116,7 +120,7 @@ class AccountService:
         self._managed(by, username)
         role = Role(role)
         if role is Role.ADMIN and by.role is not Role.ADMIN:
-            raise AuthError("chỉ quản trị viên cấp quyền quản trị")
+            raise AuthError(translate("core.security", "chỉ quản trị viên cấp quyền quản trị"))
         with self.store.transaction() as tx:
             tx.execute("UPDATE users SET role = ?, updated_at = ? WHERE username = ?",
                        (role.value, iso(self.clock.now()), username))
@@ -125,7 +129,7 @@ class AccountService:
     def set_active(self, by: User, username: str, active: bool) -> None:
         self._managed(by, username)
         if by.username.lower() == username.lower() and not active:
-            raise AuthError("không thể tự khóa tài khoản của mình")
+            raise AuthError(translate("core.security", "không thể tự khóa tài khoản của mình"))
         with self.store.transaction() as tx:
             tx.execute("UPDATE users SET active = ?, updated_at = ? WHERE username = ?",
                        (int(active), iso(self.clock.now()), username))
@@ -138,9 +142,11 @@ class AccountService:
         require(by.role, Permission.MANAGE_USERS)
         target = self.get(username)
         if target is None:
-            raise AuthError(f"không có tài khoản '{username}'")
+            raise AuthError(translate("core.security", "không có tài khoản '{username}'").format(
+                username=username))
         if target.role is Role.ADMIN and by.role is not Role.ADMIN:
-            raise AuthError("chỉ quản trị viên thay đổi được tài khoản quản trị")
+            raise AuthError(translate("core.security",
+                                      "chỉ quản trị viên thay đổi được tài khoản quản trị"))
         return target
 
     # ------------------------------------------------------------------ login
@@ -154,17 +160,20 @@ class AccountService:
         now = self.clock.now()
         row = self.store.conn.execute("SELECT * FROM users WHERE username = ?",
                                       (username.strip(),)).fetchone()
-        refused = AuthError("sai tên đăng nhập hoặc mật khẩu")
+        refused = AuthError(translate("core.security", "sai tên đăng nhập hoặc mật khẩu"))
         if row is None:
             self.audit.record(username.strip() or "?", "login.failed", "", (), "no such user")
             raise refused
         if not row["active"]:
             self.audit.record(row["username"], "login.failed", "", (), "inactive")
-            raise AuthError("tài khoản đã bị khóa; liên hệ lãnh đạo trung tâm")
+            raise AuthError(translate("core.security",
+                                      "tài khoản đã bị khóa; liên hệ lãnh đạo trung tâm"))
         if row["locked_until"] and parse_iso(row["locked_until"]) > now:
             self.audit.record(row["username"], "login.failed", "", (), "locked out")
-            raise AuthError(f"đăng nhập sai quá {MAX_FAILURES} lần; thử lại sau "
-                            f"{_minutes_left(parse_iso(row['locked_until']), now)} phút")
+            raise AuthError(translate(
+                "core.security", "đăng nhập sai quá {failures} lần; thử lại sau {minutes} phút"
+            ).format(failures=MAX_FAILURES,
+                     minutes=_minutes_left(parse_iso(row["locked_until"]), now)))
         try:
             self.hasher.verify(row["password_hash"], password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -191,7 +200,8 @@ class AccountService:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise AuthError(f"mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự")
+        raise AuthError(translate("core.security", "mật khẩu phải có ít nhất {count} ký tự").format(
+            count=MIN_PASSWORD))
 
 
 def _minutes_left(until: datetime, now: datetime) -> int:

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from hotline.clock import Clock, iso
 from hotline.store.db import Store
+from hotline.translation import translate
 
 GENESIS = "0" * 64
 CHECKPOINT = "audit.checkpoint"
@@ -102,19 +103,23 @@ class AuditLog:
         for index, r in enumerate(self.store.conn.execute("SELECT * FROM audit ORDER BY id")):
             if r["action"] == CHECKPOINT:
                 if index != 0:
-                    return VerifyResult(False, checked, r["id"], "điểm kiểm tra giữa chuỗi")
+                    return VerifyResult(False, checked, r["id"], translate(
+                        "core.security", "điểm kiểm tra giữa chuỗi"))
                 # The anchor left by a purge: it carries the last purged entry's hash.
                 prev, expected_id = r["hash"], r["id"] + 1
                 checked += 1
                 continue
             if r["id"] != expected_id:
-                return VerifyResult(False, checked, expected_id, "thiếu mục (bị xóa)")
+                return VerifyResult(False, checked, expected_id, translate(
+                    "core.security", "thiếu mục (bị xóa)"))
             if r["prev_hash"] != prev:
-                return VerifyResult(False, checked, r["id"], "chuỗi băm bị đứt")
+                return VerifyResult(False, checked, r["id"], translate(
+                    "core.security", "chuỗi băm bị đứt"))
             digest = entry_hash(r["prev_hash"], r["id"], r["at"], r["actor"], r["action"],
                                 r["target"], r["fields"], r["detail"])
             if digest != r["hash"]:
-                return VerifyResult(False, checked, r["id"], "nội dung mục đã bị sửa")
+                return VerifyResult(False, checked, r["id"], translate(
+                    "core.security", "nội dung mục đã bị sửa"))
             prev = r["hash"]
             expected_id = r["id"] + 1
             checked += 1

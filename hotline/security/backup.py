@@ -19,6 +19,7 @@ from pathlib import Path
 from hotline.atomic import atomic_write
 from hotline.clock import Clock
 from hotline.store import db as storedb
+from hotline.translation import translate
 
 PREFIX = "hotline-backup-"
 SUFFIX = ".sqlite"
@@ -91,22 +92,28 @@ def create(store: storedb.Store, folder: Path, clock: Clock,
 def verify(path: Path, key: bytes | None) -> None:
     """Open the backup with the key and run SQLite's integrity checks; raise BackupError."""
     if not path.is_file():
-        raise BackupError(f"không có tệp sao lưu {path}")
+        raise BackupError(translate("core.security", "không có tệp sao lưu {path}").format(
+            path=path))
     try:
         conn = storedb.connect(path, key=key, readonly=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if result != "ok":
-                raise BackupError(f"bản sao lưu bị hỏng: {result}")
+                raise BackupError(translate(
+                    "core.security", "bản sao lưu bị hỏng: {problem}").format(problem=result))
             if key is not None:
                 problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
                 if problems:
-                    raise BackupError(f"bản sao lưu bị hỏng ({len(problems)} trang sai)")
+                    raise BackupError(translate(
+                        "core.security", "bản sao lưu bị hỏng ({count} trang sai)").format(
+                            count=len(problems)))
             conn.execute("SELECT count(*) FROM calls").fetchone()
         finally:
             conn.close()
     except storedb.DB_ERRORS as exc:
-        raise BackupError(f"không mở được bản sao lưu (sai khóa hoặc tệp hỏng): {exc}") from exc
+        raise BackupError(translate(
+            "core.security", "không mở được bản sao lưu (sai khóa hoặc tệp hỏng): {problem}"
+        ).format(problem=exc)) from exc
 
 
 def restore(backup: Path, database: Path, key: bytes | None, clock: Clock) -> Path:

@@ -24,6 +24,7 @@ from argon2.low_level import Type, hash_secret_raw
 
 from hotline.atomic import atomic_write
 from hotline.security import secrets
+from hotline.translation import translate
 
 KEY_FILE = "key.json"
 KEY_BYTES = 32
@@ -69,7 +70,7 @@ def save_info(data_dir: Path, info: KeyInfo) -> None:
 
 def derive(passphrase: str, info: KeyInfo) -> bytes:
     if len(passphrase) < 10:
-        raise KeyError_("cụm mật khẩu phải có ít nhất 10 ký tự")
+        raise KeyError_(translate("core.security", "cụm mật khẩu phải có ít nhất 10 ký tự"))
     return hash_secret_raw(passphrase.encode("utf-8"), bytes.fromhex(info.salt),
                            time_cost=info.time_cost, memory_cost=info.memory_kib,
                            parallelism=info.parallelism, hash_len=KEY_BYTES, type=Type.ID)
@@ -83,15 +84,15 @@ def new_key(data_dir: Path, passphrase: str | None = None) -> bytes:
         try:
             secrets.put(info.keyring_name, key.hex())
         except secrets.InsecureKeyring as exc:  # e.g. a locked keyring nobody can unlock
-            raise PassphraseNeeded(
-                f"Kho khóa của hệ điều hành không dùng được ({exc}); hãy đặt một cụm mật "
-                "khẩu để mã hóa dữ liệu.") from exc
+            raise PassphraseNeeded(translate(
+                "core.security", "Kho khóa của hệ điều hành không dùng được ({problem}); hãy "
+                "đặt một cụm mật khẩu để mã hóa dữ liệu.").format(problem=exc)) from exc
         save_info(data_dir, info)
         return key
     if passphrase is None:
-        raise PassphraseNeeded(
-            "Máy này không có kho khóa an toàn của hệ điều hành; hãy đặt một cụm mật khẩu "
-            "để mã hóa dữ liệu.")
+        raise PassphraseNeeded(translate(
+            "core.security", "Máy này không có kho khóa an toàn của hệ điều hành; hãy đặt một "
+            "cụm mật khẩu để mã hóa dữ liệu."))
     info = KeyInfo(mode="passphrase", salt=pysecrets.token_hex(16))
     key = derive(passphrase, info)
     save_info(data_dir, info)
@@ -102,18 +103,21 @@ def existing_key(data_dir: Path, passphrase: str | None = None) -> bytes:
     """The key of an existing database, from the keyring or the passphrase."""
     info = load_info(data_dir)
     if info is None:
-        raise KeyError_("thiếu tệp key.json: dùng khóa khôi phục để mở dữ liệu")
+        raise KeyError_(translate("core.security",
+                                  "thiếu tệp key.json: dùng khóa khôi phục để mở dữ liệu"))
     if info.mode == "passphrase":
         if passphrase is None:
-            raise PassphraseNeeded("Nhập cụm mật khẩu để mở dữ liệu.")
+            raise PassphraseNeeded(translate("core.security", "Nhập cụm mật khẩu để mở dữ liệu."))
         return derive(passphrase, info)
     try:
         stored = secrets.get(info.keyring_name)
     except secrets.InsecureKeyring as exc:
-        raise KeyError_(f"{exc}. Dùng khóa khôi phục để mở dữ liệu.") from exc
+        raise KeyError_(translate("core.security", "{problem}. Dùng khóa khôi phục để mở dữ liệu."
+                                  ).format(problem=exc)) from exc
     if not stored:
-        raise KeyError_("không tìm thấy khóa trong kho khóa của hệ điều hành (máy mới hoặc "
-                        "cài lại?). Dùng khóa khôi phục: hotline key recover")
+        raise KeyError_(translate(
+            "core.security", "không tìm thấy khóa trong kho khóa của hệ điều hành (máy mới hoặc "
+            "cài lại?). Dùng khóa khôi phục: hotline key recover"))
     return bytes.fromhex(stored)
 
 
@@ -125,8 +129,9 @@ def store_recovered(data_dir: Path, key: bytes, passphrase: str | None = None) -
         secrets.put(info.keyring_name, key.hex())
         save_info(data_dir, info)
         return
-    raise PassphraseNeeded("Máy này không có kho khóa an toàn; mở dữ liệu bằng khóa khôi phục "
-                           "mỗi lần, hoặc đổi sang cụm mật khẩu.")
+    raise PassphraseNeeded(translate(
+        "core.security", "Máy này không có kho khóa an toàn; mở dữ liệu bằng khóa khôi phục "
+        "mỗi lần, hoặc đổi sang cụm mật khẩu."))
 
 
 def forget(data_dir: Path) -> None:
@@ -153,10 +158,11 @@ def parse_recovery_code(code: str) -> bytes:
     try:
         raw = base64.b32decode(padded)
     except ValueError as exc:
-        raise KeyError_("khóa khôi phục không đúng định dạng") from exc
+        raise KeyError_(translate("core.security", "khóa khôi phục không đúng định dạng")) from exc
     key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
     if len(key) != KEY_BYTES or _checksum(key) != check:
-        raise KeyError_("khóa khôi phục sai (kiểm tra lại từng nhóm ký tự)")
+        raise KeyError_(translate("core.security",
+                                  "khóa khôi phục sai (kiểm tra lại từng nhóm ký tự)"))
     return key
 
 

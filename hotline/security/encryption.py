@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from hotline.store.db import connect
+from hotline.translation import translate
 
 
 class EncryptionError(RuntimeError):
@@ -79,9 +80,9 @@ def encrypt_in_place(path: Path, key: bytes) -> None:
         check = connect(tmp, key=key, journal="DELETE")
         try:
             if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise EncryptionError("bản mã hóa không toàn vẹn")
+                raise EncryptionError(translate("core.security", "bản mã hóa không toàn vẹn"))
             if _counts(check) != expected:
-                raise EncryptionError("bản mã hóa thiếu dữ liệu")
+                raise EncryptionError(translate("core.security", "bản mã hóa thiếu dữ liệu"))
             check.execute("PRAGMA journal_mode=WAL")
         finally:
             check.close()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from hotline import config
 from hotline.security import backup, dbkey, encryption
+from hotline.translation import translate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -36,10 +37,10 @@ def change_key(app: App, new_passphrase: str | None = None) -> str:
     """Re-encrypt the database with a new key; return the new recovery code."""
     info = dbkey.load_info(app.data_dir)
     if info is None or app.store.key is None:
-        raise dbkey.KeyError_("cơ sở dữ liệu chưa được mã hóa")
+        raise dbkey.KeyError_(translate("core.security", "cơ sở dữ liệu chưa được mã hóa"))
     if info.mode == "passphrase":
         if not new_passphrase:
-            raise dbkey.PassphraseNeeded("cần cụm mật khẩu mới")
+            raise dbkey.PassphraseNeeded(translate("core.security", "cần cụm mật khẩu mới"))
         new_info = dbkey.KeyInfo(mode="passphrase", salt=dbkey.random_key().hex()[:32])
         key = dbkey.derive(new_passphrase, new_info)
     else:
@@ -85,7 +86,8 @@ def reset_passphrase(data_dir: Path, recovered_key: bytes, new_passphrase: str) 
     """
     new_info = dbkey.KeyInfo(mode="passphrase", salt=dbkey.random_key().hex()[:32])
     new_key = dbkey.derive(new_passphrase, new_info)  # refuses a short passphrase first
-    conn = _open_with(data_dir, recovered_key, "khóa khôi phục không mở được dữ liệu này")
+    conn = _open_with(data_dir, recovered_key, translate(
+        "core.security", "khóa khôi phục không mở được dữ liệu này"))
     try:
         # The new salt first, then the re-key: a crash in between leaves the data under the
         # old key, which the recovery code still opens (the reset can simply be repeated).
@@ -96,10 +98,11 @@ def reset_passphrase(data_dir: Path, recovered_key: bytes, new_passphrase: str) 
     return dbkey.recovery_code(new_key)
 
 
-def check_key(data_dir: Path, key: bytes, message: str = "khóa không mở được dữ liệu này"
-              ) -> None:
+def check_key(data_dir: Path, key: bytes, message: str | None = None) -> None:
     """Raise KeyError_(message) unless `key` opens the data directory's database (checked
     before a recovered key is kept in the keyring, or a restore replaces anything)."""
+    if message is None:
+        message = translate("core.security", "khóa không mở được dữ liệu này")
     _open_with(data_dir, key, message).close()
 
 
@@ -108,7 +111,8 @@ def _open_with(data_dir: Path, key: bytes, message: str) -> sqlite3.Connection:
 
     database = data_dir / config.DATABASE_FILE
     if not database.exists():
-        raise dbkey.KeyError_(f"không có cơ sở dữ liệu {database}")
+        raise dbkey.KeyError_(translate("core.security", "không có cơ sở dữ liệu {path}").format(
+            path=database))
     conn = None
     try:
         conn = storedb.connect(database, key=key)

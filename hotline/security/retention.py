@@ -14,6 +14,7 @@ from datetime import datetime
 from hotline.calls.service import CallService
 from hotline.clock import iso
 from hotline.security.audit import AuditLog
+from hotline.translation import translate
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class RetentionResult:
 
 def cutoff_for(now: datetime, years: int) -> datetime:
     if years < 1:
-        raise ValueError("thời hạn lưu trữ phải từ 1 năm trở lên")
+        raise ValueError(translate("core.security", "thời hạn lưu trữ phải từ 1 năm trở lên"))
     try:
         return now.replace(year=now.year - years)
     except ValueError:  # 29 February

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from hotline.translation import translate
+
 
 class Role(StrEnum):
     OPERATOR = "operator"
@@ -48,7 +50,9 @@ ROLE_LABELS = {Role.OPERATOR: ("Điện thoại viên", "Operator"),
 class PermissionDenied(PermissionError):
     def __init__(self, role: Role | str, permission: Permission) -> None:
         role_value = role.value if isinstance(role, Role) else role
-        super().__init__(f"tài khoản vai trò '{role_value}' không được phép: {permission.value}")
+        super().__init__(translate(
+            "core.security", "tài khoản vai trò '{role}' không được phép: {permission}").format(
+                role=role_value, permission=permission.value))
         self.permission = permission
 
 

@@ -12,6 +12,8 @@ import contextlib
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from hotline.translation import translate
+
 SERVICE = "Hotline"
 
 # Backends that must never hold the database key: they keep nothing, refuse everything,
@@ -44,20 +46,27 @@ def is_secure() -> bool:
 
 def get(name: str) -> str | None:
     if not is_secure():
-        raise InsecureKeyring(f"không có kho khóa an toàn của hệ điều hành ({backend_name()})")
+        raise InsecureKeyring(translate(
+            "core.security", "không có kho khóa an toàn của hệ điều hành ({backend})").format(
+                backend=backend_name()))
     try:
         return keyring.get_password(SERVICE, name)
     except KeyringError as exc:
-        raise InsecureKeyring(f"kho khóa của hệ điều hành không trả lời: {exc}") from exc
+        raise InsecureKeyring(translate(
+            "core.security", "kho khóa của hệ điều hành không trả lời: {problem}").format(
+                problem=exc)) from exc
 
 
 def put(name: str, value: str) -> None:
     if not is_secure():
-        raise InsecureKeyring(f"không có kho khóa an toàn của hệ điều hành ({backend_name()})")
+        raise InsecureKeyring(translate(
+            "core.security", "không có kho khóa an toàn của hệ điều hành ({backend})").format(
+                backend=backend_name()))
     try:
         keyring.set_password(SERVICE, name, value)
     except KeyringError as exc:
-        raise InsecureKeyring(f"không lưu được vào kho khóa: {exc}") from exc
+        raise InsecureKeyring(translate("core.security", "không lưu được vào kho khóa: {problem}"
+                                        ).format(problem=exc)) from exc
 
 
 def delete(name: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline.store import functions, migrate
+from hotline.translation import translate
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -157,11 +158,11 @@ def open_store(path: Path, *, backup_dir: Path | None = None,
         if not isinstance(exc, DB_ERRORS):
             raise
         if key is not None and "not a database" in str(exc):
-            raise WrongKey(
-                "Sai cụm mật khẩu hoặc khóa mã hóa (hoặc tệp dữ liệu bị hỏng): không mở được "
-                f"{path}. Không có gì bị thay đổi.") from exc
-        raise StoreError(
-            f"Không mở được cơ sở dữ liệu {path}: {exc}. "
-            "Tệp có thể bị hỏng; hãy khôi phục từ bản sao lưu."
+            raise WrongKey(translate(
+                "core.store", "Sai cụm mật khẩu hoặc khóa mã hóa (hoặc tệp dữ liệu bị hỏng): "
+                "không mở được {path}. Không có gì bị thay đổi.").format(path=path)) from exc
+        raise StoreError(translate(
+            "core.store", "Không mở được cơ sở dữ liệu {path}: {problem}. "
+            "Tệp có thể bị hỏng; hãy khôi phục từ bản sao lưu.").format(path=path, problem=exc)
         ) from exc
     return store

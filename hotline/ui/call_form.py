@@ -52,6 +52,7 @@ from hotline.calls.validation import FieldError, ValidationError, validate
 from hotline.clock import iso, parse_iso
 from hotline.ui.history_view import HistoryView
 from hotline.ui.prior_calls import PriorCallsPanel
+from hotline.ui.styles import HeaderBar, set_scaled_style
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import (
     CODE_ROLE,
@@ -143,16 +144,13 @@ class CallForm(QWidget):
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(6)
 
-        header = QHBoxLayout()
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        set_scaled_style(self.title, "font-size: +5pt; font-weight: 700;")
         self.title.setWordWrap(True)
-        header.addWidget(self.title, 1)
         self.timer_label = QLabel(self)
-        self.timer_label.setStyleSheet("font-size: 18pt; font-weight: 700; color: #0b3d91;"
-                                       " font-family: monospace;")
+        set_scaled_style(self.timer_label, "font-size: +9pt; font-weight: 700; color: #0b3d91;"
+                                           " font-family: monospace;")
         self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi"))
-        header.addWidget(self.timer_label)
         self.new_button = QPushButton(self.tr("Cuộc gọi mới"), self)
         self.new_button.setToolTip("Ctrl+N")
         self.save_button = QPushButton(self.tr("Lưu"), self)
@@ -162,10 +160,11 @@ class CallForm(QWidget):
         self.discard_button = QPushButton(self.tr("Bỏ"), self)
         self.discard_button.setToolTip("Esc")
         self.history_button = QPushButton(self.tr("Lịch sử sửa"), self)
-        for button in (self.new_button, self.save_button, self.discard_button,
-                       self.history_button):
-            header.addWidget(button)
-        outer.addLayout(header)
+        # The buttons go under the title when both do not fit on one line (a large font).
+        self.header = HeaderBar(self.title, [self.timer_label, self.new_button,
+                                             self.save_button, self.discard_button,
+                                             self.history_button], self)
+        outer.addWidget(self.header)
         self.header_error = ErrorLabel(self)
         outer.addWidget(self.header_error)
         self.errors["header"] = self.header_error
@@ -185,9 +184,9 @@ class CallForm(QWidget):
         self.emergency = QLabel(self)
         self.emergency.setObjectName("EmergencyBanner")
         self.emergency.setWordWrap(True)
-        self.emergency.setStyleSheet(
-            "#EmergencyBanner { background: #b00020; color: white; font-size: 11pt;"
-            " padding: 6px 10px; border-radius: 4px; }")
+        set_scaled_style(self.emergency,
+                         "#EmergencyBanner { background: #b00020; color: white;"
+                         " font-size: +2pt; padding: 6px 10px; border-radius: 4px; }")
         self.emergency.setTextFormat(Qt.TextFormat.RichText)
         self.emergency.hide()
         outer.addWidget(self.emergency)
@@ -1343,7 +1342,7 @@ class CallForm(QWidget):
         }
         text = f"{parsed.display} · {kinds.get(parsed.kind, parsed.kind)}"
         if parsed.kind == "short" and parsed.e164 in phones.SHORT_NUMBERS:
-            text += " — " + phones.SHORT_NUMBERS[parsed.e164]
+            text += " — " + phones.short_number_name(parsed.e164)
         if parsed.renumbered_from:
             text += " · " + self.tr("số cũ %1 đã đổi thành số mới").replace(
                 "%1", parsed.renumbered_from)
@@ -1518,7 +1517,7 @@ class CallForm(QWidget):
             self._set_follow_up(self.clock.now() + timedelta(hours=hours))
         if self._follow_up_auto and self.follow_up_check.isChecked():
             notes.append(self.tr("Đã hẹn theo dõi trong vòng %1 giờ.").replace("%1", str(hours)))
-        self.emergency.setText(f"<span style='font-size:15pt; font-weight:700'>{numbers}</span>"
+        self.emergency.setText(f"<span style='font-size:large; font-weight:700'>{numbers}</span>"
                                + (f"<br>{' '.join(notes)}" if notes else ""))
         self.emergency.setAccessibleName(" ".join([numbers, *notes]))
         self.emergency_text = "\n".join([numbers, *notes])

@@ -45,6 +45,7 @@ from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import parse_iso
 from hotline.text import fold
+from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import DbReader, alive
 
 if TYPE_CHECKING:
@@ -432,7 +433,7 @@ class CallListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         title = QLabel(self.tr("Danh sách cuộc gọi"), self)
-        title.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        set_scaled_style(title, "font-size: +6pt; font-weight: 700;")
         layout.addWidget(title)
 
         row1 = QHBoxLayout()

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -77,6 +78,7 @@ from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
 from hotline.ui.i18n import display_date, display_datetime, parse_display_date
+from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import alive, run_task
 from hotline.ui.widgets import CategoryPicker, ErrorLabel, InlineBar, SearchCombo
 
@@ -91,10 +93,13 @@ PAGE = 50
 SEARCH_DELAY_MS = 120  # results follow typing without a query per keystroke
 MAX_MESSAGES = 200
 
-BIG_NUMBER_CSS = "font-size: 20pt; font-weight: 700; color: #0b3d91;"
+BIG_NUMBER_CSS = "font-size: +11pt; font-weight: 700; color: #0b3d91;"  # via set_scaled_style
 STALE_CSS = "color: #6b4500; background: #fff4d6; border: 1px solid #e3c268; padding: 4px;"
 EMERGENCY_CSS = ("#Emergency { border: 2px solid #a0101e; border-radius: 6px; "
                  "background: #fdecee; }")
+# In the panel beside the form: smaller than a detail's number so that the service's name
+# fits under it, still the largest text of the panel.
+EMERGENCY_NUMBER_CSS = "font-size: +7pt; font-weight: 700; color: #8a1020;"
 
 
 # lupdate extracts `translate("Context", "literal")`; texts kept in variables are marked
@@ -281,7 +286,7 @@ class PhoneBlock(QFrame):
         layout.setContentsMargins(0, 2, 0, 2)
         text = QVBoxLayout()
         self.number_label = QLabel(self.display, self)
-        self.number_label.setStyleSheet(BIG_NUMBER_CSS)
+        set_scaled_style(self.number_label, BIG_NUMBER_CSS)
         self.number_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -301,6 +306,22 @@ class PhoneBlock(QFrame):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.display)
         self.copied.emit(self.display)
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area that asks for the whole height of its contents (the emergency list is
+    shown whole when there is room; the results table gives way first) and scrolls only
+    when the panel is shorter. (AdjustToContents keeps a stale size when the list is filled
+    while its tab is in the background.)"""
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        hint = widget.sizeHint()
+        frame = 2 * self.frameWidth()
+        return QSize(hint.width() + frame + self.verticalScrollBar().sizeHint().width(),
+                     hint.height() + frame)
 
 
 def _clear_layout(layout: QVBoxLayout) -> None:
@@ -338,7 +359,7 @@ class EntryDetail(QWidget):
         layout = QVBoxLayout(body)
         self.title = QLabel(body)
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        set_scaled_style(self.title, "font-size: +6pt; font-weight: 700;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         self.meta = QLabel(body)
@@ -465,7 +486,7 @@ class EntryForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        set_scaled_style(self.heading, "font-size: +4pt; font-weight: 700;")
         outer.addWidget(self.heading)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -1090,6 +1111,11 @@ class DirectorySearchPanel(QWidget):
         self.category.addItem(self.tr("Mọi nhóm"), "")
         for term in self.app.taxonomy.terms("directory_categories"):
             self.category.addItem(term.label(self.lang), term.code)
+        # Not as wide as the longest category: at a large font the panel would push the
+        # window past a 1366-px screen (the open list still shows whole names).
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(10)
         row.addWidget(self.category, 1)
         self.open_now = QCheckBox(self.tr("Đang làm việc"), self)
         self.open_now.setAccessibleName(self.tr("Chỉ nơi đang làm việc lúc này"))
@@ -1100,16 +1126,35 @@ class DirectorySearchPanel(QWidget):
         self.location.setStyleSheet("color: #333;")
         layout.addWidget(self.location)
 
+        # Each service on two lines — its number and "refer" button, then its whole name —
+        # so that at 1366×768 (and at a large font) neither the number nor the name is
+        # squeezed into a narrow column; the list scrolls when the panel is short (the
+        # national numbers come first, so they are always in view).
         self.emergency_box = QFrame(self)
         self.emergency_box.setObjectName("Emergency")
         self.emergency_box.setStyleSheet(EMERGENCY_CSS)
         self.emergency_box.setAccessibleName(self.tr("Số khẩn cấp"))
         emergency_layout = QVBoxLayout(self.emergency_box)
+        emergency_layout.setContentsMargins(8, 6, 4, 6)
         title = QLabel(self.tr("KHẨN CẤP — gọi ngay"), self.emergency_box)
-        title.setStyleSheet("color: #8a1020; font-weight: 800; font-size: 12pt;")
+        title.setWordWrap(True)
+        set_scaled_style(title, "color: #8a1020; font-weight: 800; font-size: +3pt;")
         emergency_layout.addWidget(title)
-        self.emergency_grid = QGridLayout()
-        emergency_layout.addLayout(self.emergency_grid)
+        self.emergency_scroll = FitScrollArea(self.emergency_box)
+        self.emergency_scroll.setWidgetResizable(True)
+        self.emergency_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.emergency_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.emergency_scroll.setStyleSheet("QScrollArea, #EmergencyList "
+                                            "{ background: transparent; }")
+        emergency_list = QWidget(self.emergency_scroll)
+        emergency_list.setObjectName("EmergencyList")
+        self.emergency_grid = QGridLayout(emergency_list)
+        self.emergency_grid.setContentsMargins(0, 0, 4, 0)
+        self.emergency_grid.setHorizontalSpacing(8)
+        self.emergency_grid.setVerticalSpacing(0)
+        self.emergency_scroll.setWidget(emergency_list)
+        emergency_layout.addWidget(self.emergency_scroll, 1)
         self.emergency_box.hide()
         layout.addWidget(self.emergency_box)
 
@@ -1131,14 +1176,14 @@ class DirectorySearchPanel(QWidget):
         self.table.setWordWrap(True)
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 1)  # gives way first: the emergency list, the detail
 
         self.detail = QFrame(self)
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         self.detail_title = QLabel(self.detail)
         self.detail_title.setWordWrap(True)
-        self.detail_title.setStyleSheet("font-weight: 700; font-size: 11pt;")
+        set_scaled_style(self.detail_title, "font-weight: 700; font-size: +2pt;")
         detail_layout.addWidget(self.detail_title)
         self.detail_meta = QLabel(self.detail)
         self.detail_meta.setWordWrap(True)
@@ -1149,7 +1194,14 @@ class DirectorySearchPanel(QWidget):
         detail_layout.addWidget(self.detail_stale)
         self.phone_box = QVBoxLayout()
         detail_layout.addLayout(self.phone_box)
-        layout.addWidget(self.detail, 1)
+        detail_layout.addStretch(1)  # the lines stay together at the top
+        # Scrolls when the panel is short, so that an emergency list keeps its room.
+        self.detail_scroll = FitScrollArea(self)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setWidget(self.detail)
+        layout.addWidget(self.detail_scroll)
         self.refer_button = QPushButton(self.tr("Giới thiệu cho người gọi (Enter)"), self)
         self.refer_button.setAccessibleName(self.tr("Thêm chuyển tuyến vào cuộc gọi"))
         layout.addWidget(self.refer_button)
@@ -1212,20 +1264,30 @@ class DirectorySearchPanel(QWidget):
                 widget.hide()
                 widget.setParent(None)
                 widget.deleteLater()
-        for row, hit in enumerate(self._emergency):
-            name = QLabel(hit.entry.name, self.emergency_box)
-            name.setWordWrap(True)
-            number = QLabel(hit.entry.phones[0].display if hit.entry.phones else "",
-                            self.emergency_box)
-            number.setStyleSheet(BIG_NUMBER_CSS.replace("#0b3d91", "#8a1020"))
+        holder = self.emergency_scroll.widget()
+        for index, hit in enumerate(self._emergency):
+            number = QLabel(hit.entry.phones[0].display if hit.entry.phones else "", holder)
+            set_scaled_style(number, EMERGENCY_NUMBER_CSS)
             number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            button = QPushButton(self.tr("Giới thiệu"), self.emergency_box)
+            button = QPushButton(self.tr("Giới thiệu"), holder)
             button.setAccessibleName(self.tr("Giới thiệu %1").replace("%1", hit.entry.name))
             button.clicked.connect(lambda _c=False, h=hit: self.refer(h.entry))
-            self.emergency_grid.addWidget(number, row, 0)
-            self.emergency_grid.addWidget(name, row, 1)
-            self.emergency_grid.addWidget(button, row, 2)
-        self.emergency_grid.setColumnStretch(1, 1)
+            name = QLabel(hit.entry.name, holder)
+            name.setWordWrap(True)
+            name.setContentsMargins(0, 0, 0, 6)
+            self.emergency_grid.addWidget(number, 2 * index, 0)
+            self.emergency_grid.addWidget(button, 2 * index, 1,
+                                          Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+            self.emergency_grid.addWidget(name, 2 * index + 1, 0, 1, 2)
+        self.emergency_grid.setColumnStretch(0, 1)
+        # Never narrower than a number beside its button (the list scrolls only downwards).
+        self.emergency_scroll.setMinimumWidth(
+            holder.minimumSizeHint().width()
+            + self.emergency_scroll.verticalScrollBar().sizeHint().width())
+        # The panel's layout keeps the height it last asked for; ask again (the list may
+        # have been filled while another tab was in front).
+        self.emergency_scroll.updateGeometry()
         self.emergency_box.show()
 
     def hide_emergency(self) -> None:
@@ -1414,7 +1476,7 @@ class OpenReferralsView(QWidget):
         self.app = app
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Chuyển tuyến cần theo dõi"), self)
-        title.setStyleSheet("font-weight: 700; font-size: 12pt;")
+        set_scaled_style(title, "font-weight: 700; font-size: +3pt;")
         layout.addWidget(title)
         self.editor = ReferralStatusWidget(app.calls, app.taxonomy, app.settings.language,
                                            self)

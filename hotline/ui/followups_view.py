@@ -27,6 +27,7 @@ from hotline import phones
 from hotline.calls.models import FollowUp
 from hotline.calls.service import CallService
 from hotline.clock import Clock, parse_iso
+from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import DbReader, alive
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class FollowUpsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         title = QLabel(self.tr("Theo dõi: đến hạn hôm nay và quá hạn"), self)
-        title.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        set_scaled_style(title, "font-size: +6pt; font-weight: 700;")
         layout.addWidget(title)
         self.table = QTableView(self)
         self.table.setModel(self.model)

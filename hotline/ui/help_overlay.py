@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hotline.ui.styles import set_scaled_style
+
 HELP_KEY = "F1"
 
 
@@ -165,7 +167,7 @@ class HelpOverlay(QFrame):
         outer.addWidget(self.panel)
         layout = QVBoxLayout(self.panel)
         self.title = QLabel(self.tr("Phím tắt"), self.panel)
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        set_scaled_style(self.title, "font-size: +5pt; font-weight: 700;")
         layout.addWidget(self.title)
         self.hint = QLabel(self.tr("Esc hoặc F1 để đóng. Danh sách lấy từ chính các phím của "
                                    "cửa sổ này."), self.panel)

@@ -11,6 +11,9 @@ a language again (a test, a later live switch) first removes the previous ones: 
 no module-level state. Views write their texts once, when they are built, so a language
 chosen in the settings applies at the next start (the settings dialog says so).
 
+The Qt-free core's messages (hotline/translation.py) follow: installing English installs
+`QCoreApplication.translate` as the core's translator, removing the translators removes it.
+
 Dates are dd/mm/yyyy in both languages: the users are in Vietnam, and a date written
 the American way would be misread.
 """
@@ -26,6 +29,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
 
+from hotline.translation import set_translator
+
 if TYPE_CHECKING:
     from hotline.config import Settings
 
@@ -34,6 +39,7 @@ log = logging.getLogger(__name__)
 DEFAULT_LANGUAGE = "vi"
 # Each language named in itself: the list must be readable whatever the current language.
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
+# The one font-size range (points) for start-up, the settings dialog and clamp_font_size.
 FONT_SIZE_MIN = 9
 FONT_SIZE_MAX = 20
 DATE_FORMAT = "dd/MM/yyyy"  # Qt display format (QDateEdit.setDisplayFormat)
@@ -90,6 +96,7 @@ def remove_translators(qt_app: QCoreApplication) -> None:
         qt_app.removeTranslator(translator)
         translator.setParent(None)
         translator.deleteLater()
+    set_translator(None)
 
 
 def install_translators(qt_app: QCoreApplication, language: str) -> list[str]:
@@ -108,6 +115,8 @@ def install_translators(qt_app: QCoreApplication, language: str) -> list[str]:
             translator.setParent(None)
             missing.append(str(path))
             log.warning("translation %s not loaded", path)
+    # The core's messages (validation, import rows, sync …) from the same catalogue.
+    set_translator(QCoreApplication.translate if language != DEFAULT_LANGUAGE else None)
     QLocale.setDefault(locale_for(language))
     return missing
 
@@ -125,7 +134,8 @@ def ui_language(qt_app: QCoreApplication | None = None) -> str:
 
 
 def clamp_font_size(points: object) -> int:
-    """A size in points within 9–20, or 0 for the system's default."""
+    """A size in points within FONT_SIZE_MIN–FONT_SIZE_MAX, or 0 for the system's default
+    (the settings dialog offers exactly this range)."""
     try:
         value = int(float(str(points)))
     except (TypeError, ValueError):
@@ -136,9 +146,13 @@ def clamp_font_size(points: object) -> int:
 
 
 def apply_font_size(qt_app: QGuiApplication, points: object) -> int:
-    """Set the application font's size, clamped to 9–20 pt (0: the system's); returns the
-    size used. The system's font is kept on the application (DEFAULT_FONT_PROPERTY, shared
-    with the settings dialog) so that going back to 0 restores it."""
+    """Set the application font's size, clamped to FONT_SIZE_MIN–FONT_SIZE_MAX (0: the
+    system's); returns the size used. The one place the size is applied: at start-up and,
+    live, after the settings dialog saves it. The system's font is kept on the application
+    (DEFAULT_FONT_PROPERTY) so that going back to 0 restores it; headings and other
+    stylesheet sizes are set again from the new size (hotline.ui.styles)."""
+    from hotline.ui import styles
+
     size = clamp_font_size(points)
     default = qt_app.property(DEFAULT_FONT_PROPERTY)
     if not isinstance(default, QFont):
@@ -148,6 +162,7 @@ def apply_font_size(qt_app: QGuiApplication, points: object) -> int:
     if size:
         font.setPointSize(size)
     qt_app.setFont(font)
+    styles.restyle_all(qt_app)
     return size
 
 

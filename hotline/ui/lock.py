@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from hotline.security.accounts import User
 from hotline.security.roles import ROLE_LABELS
 from hotline.ui.login import LoginForm
+from hotline.ui.styles import set_scaled_style
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -87,10 +88,10 @@ class LockScreen(QWidget):
         layout.setContentsMargins(28, 24, 28, 24)
         self.center = QLabel(app.settings.center_name, box)
         self.center.setWordWrap(True)
-        self.center.setStyleSheet("font-size: 12pt; font-weight: 700; color: #0b3d91;")
+        set_scaled_style(self.center, "font-size: +3pt; font-weight: 700; color: #0b3d91;")
         layout.addWidget(self.center)
         self.title = QLabel(self.tr("Hotline đã khóa"), box)
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 700;")
+        set_scaled_style(self.title, "font-size: +7pt; font-weight: 700;")
         layout.addWidget(self.title)
         self.reason = QLabel(box)
         self.reason.setWordWrap(True)
@@ -379,13 +380,14 @@ class SessionController(QObject):
 
     def settings_saved(self, names: tuple[str, ...]) -> None:
         """Apply what can change live: title, font size, idle lock."""
-        from hotline.ui.settings_dialog import apply_font_size
+        from hotline.ui import i18n
 
         s = self.app.settings
         if "center_name" in names:
             self.window.setWindowTitle(f"Hotline — {s.center_name}")
-        if "font_size" in names:
-            apply_font_size(s.font_size)
+        qt = QApplication.instance()
+        if "font_size" in names and isinstance(qt, QApplication):
+            i18n.apply_font_size(qt, s.font_size)
         if "idle_lock_minutes" in names:
             self.set_idle_minutes(s.idle_lock_minutes)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from hotline import config
 from hotline.security import backup, dbkey, keys, secrets
 from hotline.security.accounts import AuthError, User
+from hotline.ui.styles import scaled_font, set_scaled_style
 from hotline.ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class PassphraseDialog(QDialog):
             "recover": self.tr("Mở dữ liệu bằng khóa khôi phục"),
         }[mode]
         self.heading = QLabel(heading, self)
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        set_scaled_style(self.heading, "font-size: +5pt; font-weight: 700;")
         layout.addWidget(self.heading)
         self.message = QLabel(_first_upper(message), self)
         self.message.setWordWrap(True)
@@ -114,8 +115,7 @@ class PassphraseDialog(QDialog):
         rform.setContentsMargins(0, 0, 0, 0)
         self.recovery_code = QLineEdit(self.recovery_box)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(12)
-        self.recovery_code.setFont(mono)
+        self.recovery_code.setFont(scaled_font(mono, +3))
         self.recovery_code.setPlaceholderText("XXXX-XXXX-XXXX-…")
         self.recovery_code.setAccessibleName(self.tr("Khóa khôi phục"))
         rform.addRow(self.tr("&Khóa khôi phục"), self.recovery_code)
@@ -330,7 +330,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         center = QLabel(app.settings.center_name, self)
         center.setWordWrap(True)
-        center.setStyleSheet("font-size: 13pt; font-weight: 700; color: #0b3d91;")
+        set_scaled_style(center, "font-size: +4pt; font-weight: 700; color: #0b3d91;")
         layout.addWidget(center)
         title = QLabel(self.tr("Đăng nhập để ghi và xem cuộc gọi"), self)
         layout.addWidget(title)

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.ui.events import CallEvents
+from hotline.ui.styles import set_scaled_style
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         if self.opening is None and not self._attached:
             self.opening = QLabel(self.tr("Đang mở dữ liệu…"), self.stack)
             self.opening.setIndent(40)
-            self.opening.setStyleSheet("font-size: 14pt; color: #333;")
+            set_scaled_style(self.opening, "font-size: +5pt; color: #333;")
             self.stack.addWidget(self.opening)
 
     def attach(self, app: App) -> None:
@@ -130,8 +131,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Các trang"))
         self.sidebar.setMinimumWidth(170)
         self.sidebar.setMaximumWidth(220)
-        self.sidebar.setStyleSheet(
-            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        # The side margin on the list, not on the items: a wrapped name is measured without
+        # an item's padding, and would be cut short by it.
+        set_scaled_style(self.sidebar, "QListWidget { font-size: +2pt; padding: 0 6px; }"
+                                       " QListWidget::item { padding: 8px 0; }")
+        self.sidebar.setWordWrap(True)  # a long page name at a large font: two lines
+        self.sidebar.setResizeMode(QListWidget.ResizeMode.Adjust)  # wrapped again on resize
+        from PySide6.QtCore import Qt  # not at import: the first frame paints without it
+
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(stack)
         splitter.setStretchFactor(1, 1)

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -71,15 +70,6 @@ def apply_settings(app: App, new: config.Settings) -> tuple[str, ...]:
         if service is not None and hasattr(service, "settings"):
             service.settings = new
     return names
-
-
-def apply_font_size(size: int) -> None:
-    """The whole window's font size in points (0: the system default), applied live."""
-    from hotline.ui import i18n
-
-    qt = QApplication.instance()
-    if isinstance(qt, QApplication):
-        i18n.apply_font_size(qt, size)
 
 
 def _is_loopback(host: str) -> bool:
@@ -366,7 +356,8 @@ class DisplayFields(QWidget):
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.font_size = QSpinBox(self)
-        # 0 is the system's size; below the minimum the box jumps to 0 (special value).
+        # i18n's one range; the step below FONT_SIZE_MIN is the special value "the system's
+        # size" (saved as 0), so every value the box offers is one clamp_font_size keeps.
         self.font_size.setRange(i18n.FONT_SIZE_MIN - 1, i18n.FONT_SIZE_MAX)
         self.font_size.setSpecialValueText(self.tr("mặc định của hệ thống"))
         self.font_size.setSuffix(" pt")

@@ -35,6 +35,7 @@ from hotline.reports import mailer
 from hotline.security import dbkey
 from hotline.security.accounts import MIN_PASSWORD, AuthError, User
 from hotline.ui.settings_dialog import CenterFields, SyncMailFields, apply_settings
+from hotline.ui.styles import scaled_font
 from hotline.ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
@@ -61,8 +62,7 @@ class RecoveryKeyPanel(QWidget):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.code_label = QLabel(self)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(20)
+        mono = scaled_font(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont), +11)
         mono.setBold(True)
         self.code_label.setFont(mono)
         self.code_label.setWordWrap(True)
@@ -138,7 +138,7 @@ class RecoveryKeyPanel(QWidget):
                       "dòng lệnh: hotline backup restore TỆP --recovery-key KHÓA")
         return (f"<h2>{escape(self.center_name)}</h2><h1>{escape(title)}</h1>"
                 f"<p>{escape(made)}</p>"
-                "<p style='font-family: monospace; font-size: 22pt; font-weight: bold;'>"
+                "<p style='font-family: monospace; font-size: xx-large; font-weight: bold;'>"
                 f"{lines}</p><p>{escape(keep)}</p><p>{escape(use)}</p>")
 
     def print_on(self, printer: QPrinter) -> None:

@@ -4,7 +4,7 @@
 ;   py -3.11 -m venv .venv
 ;   .venv\Scripts\pip install -e .[build]
 ;   .venv\Scripts\pyinstaller packaging\hotline.spec
-;   iscc packaging\windows\hotline.iss                     (or: iscc /DAppVersion=0.2.0 …)
+;   iscc packaging\windows\hotline.iss                     (Inno Setup 6.5 or newer)
 ; Output: dist\installer\Hotline-Setup-<version>.exe
 ;
 ; Install: for all users into Program Files (needs administrator rights), or — chosen in the
@@ -14,10 +14,18 @@
 ; The data (%LOCALAPPDATA%\Hotline: the encrypted database, settings, backups) is never
 ; removed by uninstalling or upgrading.
 ;
-; Languages: Vietnamese and English. Inno Setup ships Vietnamese only among its unofficial
-; translations (https://jrsoftware.org/files/istrans/): put Vietnamese.isl next to this file
-; or into the compiler's Languages\Unofficial folder; without it the installer is built in
-; English only and the compiler says so.
+; Languages: Vietnamese and English (Vietnamese on a Vietnamese Windows, English on an English
+; one, a choice otherwise). Inno Setup ships Vietnamese only among its unofficial
+; translations, so Vietnamese.isl is kept beside this script (from Inno Setup's source
+; repository, Files/Languages/Unofficial, with its translator's header; written for Inno
+; Setup 6.5, hence the version check below).
+;
+; AppVersion: the default below must equal the version in pyproject.toml
+; (tests/test_installer.py checks it); /DAppVersion=… on the command line overrides it.
+
+#if VER < EncodeVer(6,5,0)
+  #error Inno Setup 6.5 or newer is needed (Vietnamese.isl is written for 6.5)
+#endif
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -30,14 +38,9 @@
   #error dist\hotline\ has no hotline.exe/hotlinew.exe: build it first with pyinstaller packaging\hotline.spec
 #endif
 
-#if FileExists(AddBackslash(SourcePath) + "Vietnamese.isl")
-  #define VietnameseIsl AddBackslash(SourcePath) + "Vietnamese.isl"
-#elif FileExists(CompilerPath + "Languages\Unofficial\Vietnamese.isl")
-  #define VietnameseIsl "compiler:Languages\Unofficial\Vietnamese.isl"
-#elif FileExists(CompilerPath + "Languages\Vietnamese.isl")
-  #define VietnameseIsl "compiler:Languages\Vietnamese.isl"
-#else
-  #pragma message "Vietnamese.isl not found: building an English-only installer (see the header of hotline.iss)"
+#define VietnameseIsl AddBackslash(SourcePath) + "Vietnamese.isl"
+#if !FileExists(VietnameseIsl)
+  #error packaging\windows\Vietnamese.isl is missing (it belongs to the repository)
 #endif
 
 [Setup]
@@ -68,16 +71,13 @@ WizardStyle=modern
 ShowLanguageDialog=auto
 
 [Languages]
-#ifdef VietnameseIsl
+; The first is the default where Windows is in neither language.
 Name: "vietnamese"; MessagesFile: "{#VietnameseIsl}"
-#endif
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [CustomMessages]
 english.AppComment=Log hotline calls, look up the law and refer callers to support services
-#ifdef VietnameseIsl
 vietnamese.AppComment=Ghi cuộc gọi, tra cứu pháp luật và kết nối người gọi với dịch vụ hỗ trợ
-#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked

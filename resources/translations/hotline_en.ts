@@ -4061,4 +4061,1035 @@ No data has been changed. Check the data folder or restore from a backup (the ba
         <translation>Cited in the call: %1</translation>
     </message>
 </context>
+<context>
+    <name>core.calls</name>
+    <message>
+        <source>dòng {row}</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <source>tệp</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>, cột {column}</source>
+        <translation>, column {column}</translation>
+    </message>
+    <message>
+        <source>không đọc được tệp: {error}</source>
+        <translation>the file cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>tệp rỗng</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>thiếu cột bắt buộc. Dòng tiêu đề phải có các cột: {columns}</source>
+        <translation>a required column is missing. The header row must have the columns: {columns}</translation>
+    </message>
+    <message>
+        <source>cột bị lặp</source>
+        <translation>the column appears twice</translation>
+    </message>
+    <message>
+        <source>cột không thuộc mẫu CSV v1, bỏ qua</source>
+        <translation>not a column of the CSV v1 format; ignored</translation>
+    </message>
+    <message>
+        <source>thứ {number}</source>
+        <translation>no. {number}</translation>
+    </message>
+    <message>
+        <source>có {cells} ô, tiêu đề có {columns}</source>
+        <translation>has {cells} cells, the header has {columns}</translation>
+    </message>
+    <message>
+        <source>id {id} đã có ở dòng {row}</source>
+        <translation>id {id} is already used on row {row}</translation>
+    </message>
+    <message>
+        <source>tệp không có dòng dữ liệu nào</source>
+        <translation>the file has no data rows</translation>
+    </message>
+    <message>
+        <source>mã không hợp lệ &apos;{value}&apos; (dùng: {allowed})</source>
+        <translation>invalid code &apos;{value}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; không phải mã Hotline; cuộc gọi được cấp mã mới</source>
+        <translation>&apos;{id}&apos; is not a Hotline id; the call gets a new id</translation>
+    </message>
+    <message>
+        <source>thiếu thời điểm nhận cuộc gọi</source>
+        <translation>the time the call was received is missing</translation>
+    </message>
+    <message>
+        <source>ngày giờ không hợp lệ &apos;{value}&apos; (dùng 2026-03-05T09:15:00+07:00 hoặc 05/03/2026 09:15)</source>
+        <translation>invalid date and time &apos;{value}&apos; (use 2026-03-05T09:15:00+07:00 or 05/03/2026 09:15)</translation>
+    </message>
+    <message>
+        <source>ngày giờ không hợp lệ &apos;{value}&apos;</source>
+        <translation>invalid date and time &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>thời lượng phải là số giây, ví dụ 240 (có &apos;{value}&apos;)</source>
+        <translation>the duration must be a number of seconds, e.g. 240 (found &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>vấn đề không hợp lệ &apos;{value}&apos;</source>
+        <translation>invalid issue &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>thiếu vấn đề của cuộc gọi</source>
+        <translation>the call&apos;s issues are missing</translation>
+    </message>
+    <message>
+        <source>không có tỉnh/thành phố &apos;{name}&apos;</source>
+        <translation>there is no province or city &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>thiếu mức độ tư vấn/can thiệp</source>
+        <translation>the level of support is missing</translation>
+    </message>
+    <message>
+        <source>cuộc gọi #{id} đã có với nội dung khác; dùng --new-ids để nhập thành cuộc gọi mới</source>
+        <translation>call #{id} already exists with different content; use --new-ids to import it as a new call</translation>
+    </message>
+    <message>
+        <source>Cuộc gọi #{id} đã được sửa ở nơi khác (phiên bản {version}); hãy mở lại để xem bản mới nhất.</source>
+        <translation>Call #{id} was changed elsewhere (version {version}); open it again to see the latest version.</translation>
+    </message>
+    <message>
+        <source>trạng thái chuyển tuyến không hợp lệ &apos;{status}&apos;</source>
+        <translation>invalid referral status &apos;{status}&apos;</translation>
+    </message>
+    <message>
+        <source>Không có cuộc gọi #{id}</source>
+        <translation>There is no call #{id}</translation>
+    </message>
+    <message>
+        <source>trạng thái chuyển tuyến không hợp lệ: {status}</source>
+        <translation>invalid referral status: {status}</translation>
+    </message>
+    <message>
+        <source>ngày không hợp lệ &apos;{value}&apos; (dùng YYYY-MM-DD)</source>
+        <translation>invalid date &apos;{value}&apos; (use YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>mã không hợp lệ &apos;{value}&apos; (dùng một trong: {allowed})</source>
+        <translation>invalid code &apos;{value}&apos; (use one of: {allowed})</translation>
+    </message>
+    <message>
+        <source>chọn ít nhất một vấn đề của cuộc gọi</source>
+        <translation>choose at least one issue for the call</translation>
+    </message>
+    <message>
+        <source>không có tỉnh/thành phố mã &apos;{code}&apos; (34 tỉnh thành từ 01/07/2025)</source>
+        <translation>there is no province or city with code &apos;{code}&apos; (the 34 provinces and cities since 01/07/2025)</translation>
+    </message>
+    <message>
+        <source>không có xã/phường mã &apos;{code}&apos;</source>
+        <translation>there is no commune or ward with code &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>xã/phường &apos;{name}&apos; không thuộc tỉnh đã chọn</source>
+        <translation>the commune or ward &apos;{name}&apos; is not in the chosen province</translation>
+    </message>
+    <message>
+        <source>thiếu tên dịch vụ được chuyển tuyến</source>
+        <translation>the name of the service referred to is missing</translation>
+    </message>
+    <message>
+        <source>trạng thái chuyển tuyến không hợp lệ &apos;{status}&apos; (dùng: {allowed})</source>
+        <translation>invalid referral status &apos;{status}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>thiếu múi giờ (ví dụ +07:00)</source>
+        <translation>the time zone is missing (e.g. +07:00)</translation>
+    </message>
+    <message>
+        <source>thời lượng không thể âm</source>
+        <translation>the duration cannot be negative</translation>
+    </message>
+    <message>
+        <source>thiếu múi giờ</source>
+        <translation>the time zone is missing</translation>
+    </message>
+    <message>
+        <source>thời gian theo dõi đã ở trong quá khứ</source>
+        <translation>the follow-up time is in the past</translation>
+    </message>
+</context>
+<context>
+    <name>core.directory</name>
+    <message>
+        <source> (có: {names})</source>
+        <translation> (found: {names})</translation>
+    </message>
+    <message>
+        <source>không thấy services.csv (HSDS) hay một tệp CSV danh bạ duy nhất{detail}</source>
+        <translation>found neither services.csv (HSDS) nor a single directory CSV file{detail}</translation>
+    </message>
+    <message>
+        <source>định dạng không hỗ trợ: {format} (dùng flat hoặc hsds)</source>
+        <translation>unsupported format: {format} (use flat or hsds)</translation>
+    </message>
+    <message>
+        <source>thiếu cột bắt buộc: {missing} (các cột: {columns})</source>
+        <translation>required columns missing: {missing} (the columns: {columns})</translation>
+    </message>
+    <message>
+        <source>cột không dùng, bỏ qua</source>
+        <translation>unused columns; ignored</translation>
+    </message>
+    <message>
+        <source>không có tỉnh/thành phố &apos;{value}&apos; (dùng mã 2 chữ số hoặc tên, ví dụ 01 hoặc Hà Nội)</source>
+        <translation>there is no province or city &apos;{value}&apos; (use the 2-digit code or the name, e.g. 01 or Hà Nội)</translation>
+    </message>
+    <message>
+        <source>không có tỉnh/thành phố &apos;{value}&apos;</source>
+        <translation>there is no province or city &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>không có xã/phường &apos;{value}&apos; thuộc {province} trong danh mục từ 01/07/2025</source>
+        <translation>there is no commune or ward &apos;{value}&apos; in {province} in the list in force since 01/07/2025</translation>
+    </message>
+    <message>
+        <source>không có xã/phường &apos;{value}&apos; trong danh mục từ 01/07/2025</source>
+        <translation>there is no commune or ward &apos;{value}&apos; in the list in force since 01/07/2025</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; không phải 1/0 (có/không)</source>
+        <translation>&apos;{value}&apos; is not 1/0 (yes/no)</translation>
+    </message>
+    <message>
+        <source>ngày không hợp lệ &apos;{value}&apos; (dùng YYYY-MM-DD)</source>
+        <translation>invalid date &apos;{value}&apos; (use YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>chưa có nhóm dịch vụ</source>
+        <translation>no type of service yet</translation>
+    </message>
+    <message>
+        <source>giờ không hợp lệ &apos;{value}&apos; (dùng HH:MM, ví dụ 07:30)</source>
+        <translation>invalid time &apos;{value}&apos; (use HH:MM, e.g. 07:30)</translation>
+    </message>
+    <message>
+        <source>giờ không hợp lệ &apos;{value}&apos;</source>
+        <translation>invalid time &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>không hiểu ngày &apos;{value}&apos; (dùng Mo…Su hoặc T2…T7, CN)</source>
+        <translation>day &apos;{value}&apos; not understood (use Mo…Su, or T2…T7 and CN)</translation>
+    </message>
+    <message>
+        <source>khoảng ngày không hợp lệ &apos;{value}&apos;</source>
+        <translation>invalid range of days &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>khoảng giờ không hợp lệ &apos;{value}&apos; (dùng 07:30-17:00)</source>
+        <translation>invalid range of hours &apos;{value}&apos; (use 07:30-17:00)</translation>
+    </message>
+    <message>
+        <source>khoảng giờ &apos;{value}&apos; bắt đầu và kết thúc cùng lúc</source>
+        <translation>the range of hours &apos;{value}&apos; starts and ends at the same time</translation>
+    </message>
+    <message>
+        <source>không hiểu &apos;{value}&apos; (ví dụ: Mo-Fr 07:30-17:00; Sa 07:30-11:30)</source>
+        <translation>&apos;{value}&apos; not understood (for example: Mo-Fr 07:30-17:00; Sa 07:30-11:30)</translation>
+    </message>
+    <message>
+        <source>không thấy services.csv: đây không phải bộ dữ liệu HSDS</source>
+        <translation>services.csv not found: this is not an HSDS data set</translation>
+    </message>
+    <message>
+        <source>thiếu cột bắt buộc: {missing}</source>
+        <translation>required columns missing: {missing}</translation>
+    </message>
+    <message>
+        <source>thiếu mã dịch vụ</source>
+        <translation>the service id is missing</translation>
+    </message>
+    <message>
+        <source>không có địa điểm &apos;{id}&apos;</source>
+        <translation>there is no location &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>thuật ngữ &apos;{term}&apos; không thuộc nhóm dịch vụ của Hotline: bỏ qua (hãy gán nhóm sau khi nhập)</source>
+        <translation>the term &apos;{term}&apos; is not one of Hotline&apos;s types of service: ignored (assign a type after the import)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; chưa có nhóm dịch vụ</source>
+        <translation>&apos;{name}&apos; has no type of service yet</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; không có địa chỉ: coi là dịch vụ toàn quốc</source>
+        <translation>&apos;{name}&apos; has no address: treated as a nationwide service</translation>
+    </message>
+    <message>
+        <source>số &apos;{number}&apos;: {problem}</source>
+        <translation>number &apos;{number}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <source>không có xã/phường &apos;{ward}&apos; thuộc {province} trong danh mục từ 01/07/2025: giữ trong địa chỉ</source>
+        <translation>there is no commune or ward &apos;{ward}&apos; in {province} in the list in force since 01/07/2025: kept in the address</translation>
+    </message>
+    <message>
+        <source>địa chỉ ngoài Việt Nam ({country}): để trống tỉnh, giữ nguyên địa chỉ</source>
+        <translation>address outside Vietnam ({country}): province left empty, address kept as it is</translation>
+    </message>
+    <message>
+        <source>địa chỉ không xác định được tỉnh/thành phố: để trống tỉnh, giữ nguyên địa chỉ</source>
+        <translation>the address names no recognisable province or city: province left empty, address kept as it is</translation>
+    </message>
+    <message>
+        <source>lịch không đọc được thành giờ theo tuần: ghi vào ghi chú</source>
+        <translation>the schedule cannot be read as weekly hours: written into the notes</translation>
+    </message>
+    <message>
+        <source>số thứ {index} &apos;{number}&apos;: {problem}</source>
+        <translation>number {index} &apos;{number}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <source>cần có tên</source>
+        <translation>a name is needed</translation>
+    </message>
+    <message>
+        <source>mã &apos;{id}&apos; chỉ gồm chữ, số và . : @ - _</source>
+        <translation>the id &apos;{id}&apos; may only contain letters, digits and . : @ - _</translation>
+    </message>
+    <message>
+        <source>nhóm dịch vụ không có trong danh mục: &apos;{code}&apos; (dùng: {allowed})</source>
+        <translation>type of service not in the list: &apos;{code}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>mã tỉnh/thành phố &apos;{code}&apos; không có trong danh mục 34 tỉnh, thành phố từ 01/07/2025</source>
+        <translation>the province code &apos;{code}&apos; is not in the list of 34 provinces and cities in force since 01/07/2025</translation>
+    </message>
+    <message>
+        <source>mã xã/phường &apos;{code}&apos; không có trong danh mục 3.321 xã, phường từ 01/07/2025</source>
+        <translation>the commune/ward code &apos;{code}&apos; is not in the list of 3,321 communes and wards in force since 01/07/2025</translation>
+    </message>
+    <message>
+        <source>{ward} ({code}) thuộc {province}, không thuộc {chosen}</source>
+        <translation>{ward} ({code}) is in {province}, not in {chosen}</translation>
+    </message>
+    <message>
+        <source>ngày xác minh ở tương lai</source>
+        <translation>the verification date is in the future</translation>
+    </message>
+    <message>
+        <source>mục này vừa được sửa ở nơi khác; hãy mở lại để xem bản mới nhất</source>
+        <translation>this entry was just changed elsewhere; open it again to see the latest version</translation>
+    </message>
+    <message>
+        <source>Không có mục danh bạ &apos;{id}&apos;</source>
+        <translation>There is no directory entry &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>dòng {row}</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <source>cột {column}</source>
+        <translation>column {column}</translation>
+    </message>
+    <message>
+        <source>{created} mục mới, {updated} mục cập nhật, {unchanged} mục không đổi, {duplicates} mục trùng bị bỏ qua, {warnings} cảnh báo</source>
+        <translation>{created} new entries, {updated} updated, {unchanged} unchanged, {duplicates} duplicates skipped, {warnings} warnings</translation>
+    </message>
+    <message>
+        <source>tệp rỗng</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>có {cells} ô nhưng tiêu đề chỉ có {columns} cột</source>
+        <translation>has {cells} cells but the header has only {columns} columns</translation>
+    </message>
+    <message>
+        <source>không tìm thấy tệp hoặc thư mục</source>
+        <translation>file or folder not found</translation>
+    </message>
+    <message>
+        <source>tệp zip bị hỏng hoặc không đọc được ({problem})</source>
+        <translation>the zip file is damaged or cannot be read ({problem})</translation>
+    </message>
+    <message>
+        <source>không đọc được tệp: {problem}</source>
+        <translation>the file cannot be read: {problem}</translation>
+    </message>
+    <message>
+        <source>mã &apos;{id}&apos; trùng với dòng {row}</source>
+        <translation>the id &apos;{id}&apos; is the same as on row {row}</translation>
+    </message>
+    <message>
+        <source>trùng với dòng {row} (&apos;{name}&apos;, cùng tên và số điện thoại): bỏ qua</source>
+        <translation>same as row {row} (&apos;{name}&apos;, same name and phone number): skipped</translation>
+    </message>
+    <message>
+        <source>đã có trong danh bạ: &apos;{name}&apos; (mã {id}), cùng tên và số điện thoại: bỏ qua</source>
+        <translation>already in the directory: &apos;{name}&apos; (id {id}), same name and phone number: skipped</translation>
+    </message>
+</context>
+<context>
+    <name>core.files</name>
+    <message>
+        <source>tệp Excel bị hỏng hoặc không đọc được ({problem})</source>
+        <translation>the Excel file is damaged or cannot be read ({problem})</translation>
+    </message>
+    <message>
+        <source>tệp Excel không có trang tính nào</source>
+        <translation>the Excel file has no worksheet</translation>
+    </message>
+    <message>
+        <source>Tệp Excel có {count} trang tính: chỉ đọc trang đầu tiên &apos;{sheet}&apos;</source>
+        <translation>The Excel file has {count} worksheets: only the first one, &apos;{sheet}&apos;, was read</translation>
+    </message>
+    <message>
+        <source>Tệp dùng bảng mã {encoding} — đã chuyển sang Unicode</source>
+        <translation>The file uses the {encoding} encoding — converted to Unicode</translation>
+    </message>
+    <message>
+        <source>Văn bản dùng phông {encoding} ({fonts}) — đã chuyển sang Unicode</source>
+        <translation>The text uses {encoding} fonts ({fonts}) — converted to Unicode</translation>
+    </message>
+    <message>
+        <source>không phải tệp văn bản (có byte nhị phân)</source>
+        <translation>not a text file (it contains binary bytes)</translation>
+    </message>
+    <message>
+        <source>đây là tệp {kind}, không phải tệp văn bản/CSV — hãy mở bằng chương trình của nó và lưu lại dạng &apos;CSV UTF-8&apos;</source>
+        <translation>this is {kind}, not a text/CSV file — open it in its own program and save it again as &apos;CSV UTF-8&apos;</translation>
+    </message>
+    <message>
+        <source>tệp {encoding} bị hỏng hoặc trộn lẫn bảng mã khác (có byte không hợp lệ) — hãy lưu lại tệp dạng UTF-8</source>
+        <translation>the {encoding} file is damaged or mixes in another encoding (it has invalid bytes) — save the file again as UTF-8</translation>
+    </message>
+    <message>
+        <source>không nhận ra bảng mã của tệp: dòng này không đọc thành chữ tiếng Việt ở bảng mã nào (UTF-8, Windows-1258, TCVN3, VNI) — hãy lưu lại tệp dạng UTF-8</source>
+        <translation>the file&apos;s encoding is not recognised: this line reads as Vietnamese in none of the encodings (UTF-8, Windows-1258, TCVN3, VNI) — save the file again as UTF-8</translation>
+    </message>
+    <message>
+        <source>dòng {line}: {reason}</source>
+        <translation>line {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Office cũ (.xls/.doc)</source>
+        <translation>an old Office file (.xls/.doc)</translation>
+    </message>
+    <message>
+        <source>tài liệu PDF</source>
+        <translation>a PDF document</translation>
+    </message>
+    <message>
+        <source>văn bản RTF</source>
+        <translation>an RTF document</translation>
+    </message>
+    <message>
+        <source>văn bản Word (.docx)</source>
+        <translation>a Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>ảnh PNG</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <source>ảnh JPEG</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <source>ảnh GIF</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <source>bảng tính Excel (.xlsx)</source>
+        <translation>an Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>nén (.zip)</source>
+        <translation>a compressed file (.zip)</translation>
+    </message>
+    <message>
+        <source>CSV hỏng: {problem}</source>
+        <translation>damaged CSV: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>core.library</name>
+    <message>
+        <source>{file}, dòng {line}: {problem}</source>
+        <translation>{file}, line {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>dòng thụt lề không thuộc trường nào</source>
+        <translation>an indented line that belongs to no field</translation>
+    </message>
+    <message>
+        <source>cần &apos;tên: giá trị&apos;, gặp {line}</source>
+        <translation>expected &apos;name: value&apos;, found {line}</translation>
+    </message>
+    <message>
+        <source>trường không biết &apos;{key}&apos; (dùng: {allowed})</source>
+        <translation>unknown field &apos;{key}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>trường &apos;{key}&apos; lặp lại</source>
+        <translation>the field &apos;{key}&apos; appears twice</translation>
+    </message>
+    <message>
+        <source>{file}: thiếu trường bắt buộc &apos;{key}&apos;</source>
+        <translation>{file}: the required field &apos;{key}&apos; is missing</translation>
+    </message>
+    <message>
+        <source>{file}: trường &apos;{key}&apos; phải là ngày YYYY-MM-DD, gặp {value}</source>
+        <translation>{file}: the field &apos;{key}&apos; must be a YYYY-MM-DD date, found {value}</translation>
+    </message>
+    <message>
+        <source>{file}: source phải là địa chỉ http(s)://…, cách nhau bằng &apos;;&apos;, gặp {value}</source>
+        <translation>{file}: source must be http(s)://… addresses separated by &apos;;&apos;, found {value}</translation>
+    </message>
+    <message>
+        <source>{file}: status &apos;{status}&apos; không hợp lệ (dùng: {allowed})</source>
+        <translation>{file}: invalid status &apos;{status}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>{file}: văn bản bị thay thế phải có replaced_by</source>
+        <translation>{file}: a replaced document needs replaced_by</translation>
+    </message>
+    <message>
+        <source>dòng &apos;===&apos; cần tên mục, ví dụ &apos;=== Điều 25. Cấm tiếp xúc&apos;</source>
+        <translation>a &apos;===&apos; line needs the entry&apos;s name, e.g. &apos;=== Điều 25. Cấm tiếp xúc&apos;</translation>
+    </message>
+    <message>
+        <source>mục &apos;{label}&apos; lặp lại</source>
+        <translation>the entry &apos;{label}&apos; appears twice</translation>
+    </message>
+    <message>
+        <source>mục &apos;{label}&apos; chưa có ghi chú tư vấn</source>
+        <translation>the entry &apos;{label}&apos; has no counselling note yet</translation>
+    </message>
+    <message>
+        <source>{file}: không có mục nào (mỗi mục mở đầu bằng &apos;===&apos;)</source>
+        <translation>{file}: no entries (each entry starts with &apos;===&apos;)</translation>
+    </message>
+    <message>
+        <source>{file}: không phải UTF-8 ({problem})</source>
+        <translation>{file}: not UTF-8 ({problem})</translation>
+    </message>
+    <message>
+        <source>{file}: trùng số ký hiệu với {other}</source>
+        <translation>{file}: the same document number as {other}</translation>
+    </message>
+    <message>
+        <source>không đọc được loại tệp &apos;{suffix}&apos; — chỉ nhập được {supported}</source>
+        <translation>files of type &apos;{suffix}&apos; cannot be read — only {supported} can be imported</translation>
+    </message>
+    <message>
+        <source>(không có đuôi)</source>
+        <translation>(no extension)</translation>
+    </message>
+    <message>
+        <source>không tìm thấy tệp</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <source>không mở được tệp ({problem})</source>
+        <translation>the file cannot be opened ({problem})</translation>
+    </message>
+    <message>
+        <source>là một thư mục, không phải tệp</source>
+        <translation>is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>tệp rỗng</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>tệp quá lớn ({size} MB)</source>
+        <translation>the file is too large ({size} MB)</translation>
+    </message>
+    <message>
+        <source>không đọc được tệp ({problem})</source>
+        <translation>the file cannot be read ({problem})</translation>
+    </message>
+    <message>
+        <source>không có nội dung chữ</source>
+        <translation>it contains no text</translation>
+    </message>
+    <message>
+        <source>tệp .docx bị hỏng hoặc không phải .docx ({problem})</source>
+        <translation>the .docx file is damaged or is not a .docx file ({problem})</translation>
+    </message>
+    <message>
+        <source>tệp .docx bị hỏng ({problem})</source>
+        <translation>the .docx file is damaged ({problem})</translation>
+    </message>
+    <message>
+        <source>PDF được bảo vệ bằng mật khẩu — hãy bỏ mật khẩu rồi nhập lại</source>
+        <translation>the PDF is password-protected — remove the password, then import it again</translation>
+    </message>
+    <message>
+        <source>tệp PDF bị hỏng hoặc không phải PDF ({problem})</source>
+        <translation>the PDF file is damaged or is not a PDF ({problem})</translation>
+    </message>
+    <message>
+        <source>không đọc được trang {page} của PDF ({problem})</source>
+        <translation>page {page} of the PDF cannot be read ({problem})</translation>
+    </message>
+    <message>
+        <source>PDF không có trang nào</source>
+        <translation>the PDF has no pages</translation>
+    </message>
+    <message>
+        <source>PDF không có lớp chữ ({pages} trang chỉ có hình ảnh — bản scan). Cần nhận dạng chữ (OCR) trước khi nhập</source>
+        <translation>the PDF has no text layer ({pages} pages of images only — a scan). It needs text recognition (OCR) before it can be imported</translation>
+    </message>
+    <message>
+        <source>không phải tệp HTML (có byte nhị phân)</source>
+        <translation>not an HTML file (it contains binary bytes)</translation>
+    </message>
+    <message>
+        <source>không có văn bản &apos;{id}&apos; trong thư viện</source>
+        <translation>there is no document &apos;{id}&apos; in the library</translation>
+    </message>
+    <message>
+        <source>không có điều/mục #{id} trong thư viện</source>
+        <translation>there is no article or section #{id} in the library</translation>
+    </message>
+    <message>
+        <source>{file}: không có nội dung chữ</source>
+        <translation>{file}: it contains no text</translation>
+    </message>
+    <message>
+        <source>không thấy &apos;Điều N.&apos;: văn bản được chia theo đề mục/đoạn</source>
+        <translation>no &apos;Điều N.&apos; (article) found: the document is divided by headings and paragraphs</translation>
+    </message>
+    <message>
+        <source>văn bản đóng gói không sửa được ở đây; hãy sửa tệp trong resources/library/</source>
+        <translation>a bundled document cannot be edited here; edit its file in resources/library/</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; là văn bản có sẵn của thư viện, không xóa được (chỉ xóa được tài liệu trung tâm đã nhập)</source>
+        <translation>&apos;{name}&apos; is one of the library&apos;s built-in documents and cannot be deleted (only documents the center imported can be)</translation>
+    </message>
+    <message>
+        <source>cần tên văn bản (tiêu đề)</source>
+        <translation>the document needs a name (title)</translation>
+    </message>
+    <message>
+        <source>trạng thái &apos;{status}&apos; không hợp lệ (dùng: {allowed})</source>
+        <translation>invalid status &apos;{status}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>ngày ban hành</source>
+        <translation>the issue date</translation>
+    </message>
+    <message>
+        <source>ngày hiệu lực</source>
+        <translation>the effective date</translation>
+    </message>
+    <message>
+        <source>{field} phải có dạng YYYY-MM-DD, gặp {value}</source>
+        <translation>{field} must be written YYYY-MM-DD, found {value}</translation>
+    </message>
+    <message>
+        <source>văn bản đã bị thay thế: ghi số ký hiệu văn bản thay thế</source>
+        <translation>the document has been replaced: enter the number of the document that replaces it</translation>
+    </message>
+</context>
+<context>
+    <name>core.phones</name>
+    <message>
+        <source>Tổng đài quốc gia bảo vệ trẻ em</source>
+        <translation>National child protection hotline</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm cứu nạn</source>
+        <translation>Search and rescue</translation>
+    </message>
+    <message>
+        <source>Công an</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Cứu hỏa, cứu nạn cứu hộ</source>
+        <translation>Fire and rescue</translation>
+    </message>
+    <message>
+        <source>Cấp cứu y tế</source>
+        <translation>Medical emergency (ambulance)</translation>
+    </message>
+    <message>
+        <source>Hỗ trợ tra cứu số điện thoại</source>
+        <translation>Directory enquiries</translation>
+    </message>
+    <message>
+        <source>Tổng đài dịch vụ công</source>
+        <translation>Public services hotline</translation>
+    </message>
+    <message>
+        <source>Trợ giúp pháp lý (Bộ Tư pháp)</source>
+        <translation>Legal aid (Ministry of Justice)</translation>
+    </message>
+    <message>
+        <source>Tổng đài tư vấn, hỗ trợ trẻ em</source>
+        <translation>Child counselling and support hotline</translation>
+    </message>
+    <message>
+        <source>Tổng đài quốc gia về phòng, chống bạo lực gia đình</source>
+        <translation>National domestic violence prevention hotline</translation>
+    </message>
+    <message>
+        <source>Đường dây hỗ trợ phụ nữ (Ngôi nhà Bình yên)</source>
+        <translation>Women&apos;s support line (Peace House)</translation>
+    </message>
+    <message>
+        <source>Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch nối</source>
+        <translation>A phone number contains only digits, spaces, dots or hyphens</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không được chứa chữ cái</source>
+        <translation>A phone number cannot contain letters</translation>
+    </message>
+    <message>
+        <source>Không đọc được số điện thoại</source>
+        <translation>The phone number cannot be read</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không hợp lệ (di động 10 số; cố định 0 + mã vùng 2xx)</source>
+        <translation>Invalid phone number (mobiles have 10 digits; landlines are 0 + area code 2xx)</translation>
+    </message>
+    <message>
+        <source>Số điện thoại quá ngắn (di động có 10 chữ số, ví dụ 0912 345 678)</source>
+        <translation>The phone number is too short (mobiles have 10 digits, e.g. 0912 345 678)</translation>
+    </message>
+    <message>
+        <source>Số điện thoại quá dài (di động có 10 chữ số, cố định 11 chữ số)</source>
+        <translation>The phone number is too long (mobiles have 10 digits, landlines 11)</translation>
+    </message>
+</context>
+<context>
+    <name>core.reports</name>
+    <message>
+        <source>kỳ báo cáo không hợp lệ: {start} sau {end}</source>
+        <translation>invalid reporting period: {start} is after {end}</translation>
+    </message>
+    <message>
+        <source>loại kỳ không hợp lệ: {kind} (dùng: {allowed})</source>
+        <translation>invalid kind of period: {kind} (use: {allowed})</translation>
+    </message>
+</context>
+<context>
+    <name>core.security</name>
+    <message>
+        <source>cần đăng nhập</source>
+        <translation>login required</translation>
+    </message>
+    <message>
+        <source>đã có tài khoản; quản trị viên tạo thêm tài khoản</source>
+        <translation>accounts already exist; an administrator creates further accounts</translation>
+    </message>
+    <message>
+        <source>chỉ quản trị viên tạo được tài khoản quản trị</source>
+        <translation>only an administrator can create administrator accounts</translation>
+    </message>
+    <message>
+        <source>tên đăng nhập không được trống</source>
+        <translation>the user name cannot be empty</translation>
+    </message>
+    <message>
+        <source>tên đăng nhập &apos;{username}&apos; đã có</source>
+        <translation>the user name &apos;{username}&apos; is already taken</translation>
+    </message>
+    <message>
+        <source>cần mật khẩu hiện tại</source>
+        <translation>the current password is needed</translation>
+    </message>
+    <message>
+        <source>chỉ quản trị viên cấp quyền quản trị</source>
+        <translation>only an administrator can grant administrator rights</translation>
+    </message>
+    <message>
+        <source>không thể tự khóa tài khoản của mình</source>
+        <translation>you cannot lock your own account</translation>
+    </message>
+    <message>
+        <source>không có tài khoản &apos;{username}&apos;</source>
+        <translation>there is no account &apos;{username}&apos;</translation>
+    </message>
+    <message>
+        <source>chỉ quản trị viên thay đổi được tài khoản quản trị</source>
+        <translation>only an administrator can change administrator accounts</translation>
+    </message>
+    <message>
+        <source>sai tên đăng nhập hoặc mật khẩu</source>
+        <translation>wrong user name or password</translation>
+    </message>
+    <message>
+        <source>tài khoản đã bị khóa; liên hệ lãnh đạo trung tâm</source>
+        <translation>the account is locked; contact the center&apos;s head</translation>
+    </message>
+    <message>
+        <source>đăng nhập sai quá {failures} lần; thử lại sau {minutes} phút</source>
+        <translation>more than {failures} failed logins; try again in {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>mật khẩu phải có ít nhất {count} ký tự</source>
+        <translation>the password must have at least {count} characters</translation>
+    </message>
+    <message>
+        <source>điểm kiểm tra giữa chuỗi</source>
+        <translation>a checkpoint in the middle of the chain</translation>
+    </message>
+    <message>
+        <source>thiếu mục (bị xóa)</source>
+        <translation>an entry is missing (deleted)</translation>
+    </message>
+    <message>
+        <source>chuỗi băm bị đứt</source>
+        <translation>the hash chain is broken</translation>
+    </message>
+    <message>
+        <source>nội dung mục đã bị sửa</source>
+        <translation>an entry&apos;s content was changed</translation>
+    </message>
+    <message>
+        <source>không có tệp sao lưu {path}</source>
+        <translation>there is no backup file {path}</translation>
+    </message>
+    <message>
+        <source>bản sao lưu bị hỏng: {problem}</source>
+        <translation>the backup is damaged: {problem}</translation>
+    </message>
+    <message>
+        <source>bản sao lưu bị hỏng ({count} trang sai)</source>
+        <translation>the backup is damaged ({count} bad pages)</translation>
+    </message>
+    <message>
+        <source>không mở được bản sao lưu (sai khóa hoặc tệp hỏng): {problem}</source>
+        <translation>the backup cannot be opened (wrong key or damaged file): {problem}</translation>
+    </message>
+    <message>
+        <source>cụm mật khẩu phải có ít nhất 10 ký tự</source>
+        <translation>the passphrase must have at least 10 characters</translation>
+    </message>
+    <message>
+        <source>Kho khóa của hệ điều hành không dùng được ({problem}); hãy đặt một cụm mật khẩu để mã hóa dữ liệu.</source>
+        <translation>The operating system&apos;s keyring cannot be used ({problem}); set a passphrase to encrypt the data.</translation>
+    </message>
+    <message>
+        <source>Máy này không có kho khóa an toàn của hệ điều hành; hãy đặt một cụm mật khẩu để mã hóa dữ liệu.</source>
+        <translation>This computer has no secure operating system keyring; set a passphrase to encrypt the data.</translation>
+    </message>
+    <message>
+        <source>thiếu tệp key.json: dùng khóa khôi phục để mở dữ liệu</source>
+        <translation>the key.json file is missing: use the recovery key to open the data</translation>
+    </message>
+    <message>
+        <source>Nhập cụm mật khẩu để mở dữ liệu.</source>
+        <translation>Enter the passphrase to open the data.</translation>
+    </message>
+    <message>
+        <source>{problem}. Dùng khóa khôi phục để mở dữ liệu.</source>
+        <translation>{problem}. Use the recovery key to open the data.</translation>
+    </message>
+    <message>
+        <source>không tìm thấy khóa trong kho khóa của hệ điều hành (máy mới hoặc cài lại?). Dùng khóa khôi phục: hotline key recover</source>
+        <translation>the key is not in the operating system&apos;s keyring (a new or reinstalled computer?). Use the recovery key: hotline key recover</translation>
+    </message>
+    <message>
+        <source>Máy này không có kho khóa an toàn; mở dữ liệu bằng khóa khôi phục mỗi lần, hoặc đổi sang cụm mật khẩu.</source>
+        <translation>This computer has no secure keyring; open the data with the recovery key each time, or switch to a passphrase.</translation>
+    </message>
+    <message>
+        <source>khóa khôi phục không đúng định dạng</source>
+        <translation>the recovery key is not in the right format</translation>
+    </message>
+    <message>
+        <source>khóa khôi phục sai (kiểm tra lại từng nhóm ký tự)</source>
+        <translation>wrong recovery key (check each group of characters again)</translation>
+    </message>
+    <message>
+        <source>bản mã hóa không toàn vẹn</source>
+        <translation>the encrypted copy is not intact</translation>
+    </message>
+    <message>
+        <source>bản mã hóa thiếu dữ liệu</source>
+        <translation>the encrypted copy is missing data</translation>
+    </message>
+    <message>
+        <source>cơ sở dữ liệu chưa được mã hóa</source>
+        <translation>the database is not encrypted yet</translation>
+    </message>
+    <message>
+        <source>cần cụm mật khẩu mới</source>
+        <translation>a new passphrase is needed</translation>
+    </message>
+    <message>
+        <source>khóa khôi phục không mở được dữ liệu này</source>
+        <translation>the recovery key does not open this data</translation>
+    </message>
+    <message>
+        <source>khóa không mở được dữ liệu này</source>
+        <translation>the key does not open this data</translation>
+    </message>
+    <message>
+        <source>không có cơ sở dữ liệu {path}</source>
+        <translation>there is no database {path}</translation>
+    </message>
+    <message>
+        <source>thời hạn lưu trữ phải từ 1 năm trở lên</source>
+        <translation>the retention period must be 1 year or more</translation>
+    </message>
+    <message>
+        <source>tài khoản vai trò &apos;{role}&apos; không được phép: {permission}</source>
+        <translation>an account with the role &apos;{role}&apos; is not allowed to: {permission}</translation>
+    </message>
+    <message>
+        <source>không có kho khóa an toàn của hệ điều hành ({backend})</source>
+        <translation>there is no secure operating system keyring ({backend})</translation>
+    </message>
+    <message>
+        <source>kho khóa của hệ điều hành không trả lời: {problem}</source>
+        <translation>the operating system&apos;s keyring does not answer: {problem}</translation>
+    </message>
+    <message>
+        <source>không lưu được vào kho khóa: {problem}</source>
+        <translation>could not save to the keyring: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>core.store</name>
+    <message>
+        <source>Sai cụm mật khẩu hoặc khóa mã hóa (hoặc tệp dữ liệu bị hỏng): không mở được {path}. Không có gì bị thay đổi.</source>
+        <translation>Wrong passphrase or encryption key (or a damaged data file): {path} cannot be opened. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu {path}: {problem}. Tệp có thể bị hỏng; hãy khôi phục từ bản sao lưu.</source>
+        <translation>The database {path} cannot be opened: {problem}. The file may be damaged; restore it from a backup.</translation>
+    </message>
+</context>
+<context>
+    <name>core.sync</name>
+    <message>
+        <source>không lưu được mật khẩu SMTP vào kho khóa của hệ điều hành: {problem}</source>
+        <translation>could not save the SMTP password in the operating system&apos;s keyring: {problem}</translation>
+    </message>
+    <message>
+        <source>không đọc được mật khẩu SMTP từ kho khóa của hệ điều hành: {problem}</source>
+        <translation>could not read the SMTP password from the operating system&apos;s keyring: {problem}</translation>
+    </message>
+    <message>
+        <source>chưa lưu mật khẩu SMTP cho {account} trong kho khóa của hệ điều hành (hotline sync --set-smtp-password)</source>
+        <translation>no SMTP password for {account} is saved in the operating system&apos;s keyring (hotline sync --set-smtp-password)</translation>
+    </message>
+    <message>
+        <source>máy chủ thư không hỗ trợ AUTH PLAIN, cần cho mật khẩu có ký tự ngoài ASCII; hãy dùng mật khẩu không dấu</source>
+        <translation>the mail server does not support AUTH PLAIN, which a password with non-ASCII characters needs; use a password without accents</translation>
+    </message>
+    <message>
+        <source>kiểu bảo mật SMTP không hợp lệ &apos;{security}&apos; (dùng: {allowed})</source>
+        <translation>invalid SMTP security &apos;{security}&apos; (use: {allowed})</translation>
+    </message>
+    <message>
+        <source>SMTP không mã hóa chỉ được dùng với máy chủ chuyển tiếp trên chính máy này (localhost); hãy chọn STARTTLS hoặc SSL</source>
+        <translation>unencrypted SMTP may only be used with a relay on this same computer (localhost); choose STARTTLS or SSL</translation>
+    </message>
+    <message>
+        <source>máy chủ thư từ chối người nhận: {recipients}</source>
+        <translation>the mail server refused the recipients: {recipients}</translation>
+    </message>
+    <message>
+        <source>máy chủ thư {server} từ chối đăng nhập của {user} ({code})</source>
+        <translation>the mail server {server} refused the login of {user} ({code})</translation>
+    </message>
+    <message>
+        <source>máy chủ thư {server} từ chối: {code} {reason}</source>
+        <translation>the mail server {server} refused: {code} {reason}</translation>
+    </message>
+    <message>
+        <source>lỗi gửi thư qua {server}: {problem}</source>
+        <translation>error sending mail through {server}: {problem}</translation>
+    </message>
+    <message>
+        <source>lỗi mã hóa (TLS) với máy chủ thư {server}: {problem}</source>
+        <translation>encryption (TLS) error with the mail server {server}: {problem}</translation>
+    </message>
+    <message>
+        <source>không kết nối được máy chủ thư {server}: {problem}</source>
+        <translation>cannot connect to the mail server {server}: {problem}</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình đồng bộ: hãy đặt thư mục đồng bộ (sync_folder) hoặc máy chủ thư (smtp_host, smtp_to).</source>
+        <translation>Sync is not set up: set a sync folder (sync_folder) or a mail server (smtp_host, smtp_to).</translation>
+    </message>
+    <message>
+        <source>{target}: đã gửi {count} báo cáo</source>
+        <translation>{target}: {count} report(s) sent</translation>
+    </message>
+    <message>
+        <source>{target}: không có báo cáo mới</source>
+        <translation>{target}: no new reports</translation>
+    </message>
+    <message>
+        <source>{target}: LỖI — {reason}</source>
+        <translation>{target}: ERROR — {reason}</translation>
+    </message>
+    <message>
+        <source>{target}: chờ thử lại lúc {when}</source>
+        <translation>{target}: waiting to retry at {when}</translation>
+    </message>
+    <message>
+        <source>Thư mục đồng bộ</source>
+        <translation>Sync folder</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>một lần đồng bộ khác đang chạy</source>
+        <translation>another sync is running</translation>
+    </message>
+    <message>
+        <source>không tạo được báo cáo ngày {day}: {problem}</source>
+        <translation>could not create the report for {day}: {problem}</translation>
+    </message>
+    <message>
+        <source>không tìm được tên tệp còn trống cho báo cáo ngày {day}</source>
+        <translation>no free file name found for the report of {day}</translation>
+    </message>
+    <message>
+        <source>không truy cập được thư mục đồng bộ {folder} (ổ mạng chưa kết nối, thư mục bị xóa hoặc đổi tên?)</source>
+        <translation>the sync folder {folder} cannot be reached (network drive not connected, folder deleted or renamed?)</translation>
+    </message>
+    <message>
+        <source>thư mục đồng bộ đã đầy</source>
+        <translation>the sync folder is full</translation>
+    </message>
+    <message>
+        <source>không ghi được vào thư mục đồng bộ {folder}: {problem}</source>
+        <translation>cannot write to the sync folder {folder}: {problem}</translation>
+    </message>
+    <message>
+        <source>chưa cấu hình thư điện tử</source>
+        <translation>e-mail is not set up</translation>
+    </message>
+    <message>
+        <source>đã gửi {files} tới {destination}</source>
+        <translation>sent {files} to {destination}</translation>
+    </message>
+    <message>
+        <source> (bản sửa đổi lần {revision}: {reason})</source>
+        <translation> (revision {revision}: {reason})</translation>
+    </message>
+    <message>
+        <source>một lần đồng bộ khác đang chạy (tiến trình khác)</source>
+        <translation>another sync is running (another process)</translation>
+    </message>
+</context>
 </TS>
