@@ -3,12 +3,12 @@ errors name the row and the column."""
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from encoding_helpers import VARIANTS, header_offset, variant_bytes
 
 from hotline.app import App, open_app
 from hotline.calls import csvio
@@ -20,23 +20,6 @@ HEADER = ("id,received_at,duration_s,channel,operator,phone,caller_name,caller_s
           "victim_age_group,categories,level,urgency,summary,outcome,referrals,follow_up_at,"
           "case_id")
 ALL = CallFilter(date_from="2020-01-01", date_to="2030-12-31")
-
-
-def cp1258(text: str) -> bytes:
-    """Vietnamese as Windows-1258 writes it: base letters plus combining tone marks."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize("NFD", ch)
-        try:
-            out += unicodedata.normalize("NFC", d[:2]).encode("cp1258") + d[2:].encode("cp1258")
-        except UnicodeEncodeError:
-            out += d[0].encode("cp1258") + d[1:].encode("cp1258")
-    return bytes(out)
 
 
 def dump(app: App) -> list[tuple]:
@@ -204,17 +187,6 @@ def test_import_wrong_header(base: App, tmp_path: Path) -> None:
                         (1, "level", "lặp"))
 
 
-def test_import_not_utf8(base: App, tmp_path: Path) -> None:
-    path = write(tmp_path, HEADER.encode() + b"\r\n" + cp1258(GOOD_ROW) + b"\r\n")
-    assert_import_fails(base, path, (2, "caller_name", "không phải UTF-8"))
-
-
-def test_import_utf16(base: App, tmp_path: Path) -> None:
-    text = HEADER + "\r\n" + GOOD_ROW + "\r\n"
-    assert_import_fails(base, write(tmp_path, text.encode("utf-16")), (0, "", "UTF-16"))
-    assert_import_fails(base, write(tmp_path, text.encode("utf-16-le")), (0, "", "UTF-16"))
-
-
 @pytest.mark.parametrize(("change", "row", "column", "words"), [
     (("2026-03-05T09:15:00+07:00", "2026-13-45"), 2, "received_at", "ngày giờ không hợp lệ"),
     (("2026-03-05T09:15:00+07:00", ""), 2, "received_at", "thiếu"),
@@ -328,3 +300,117 @@ def test_pseudonymised_file_still_counts_repeat_callers(filled: App, tmp_path: P
         assert province.calls.count(CallFilter(phone="+84912345678")) == 0
     finally:
         province.close()
+
+
+# ------------------------------------------------------- what other programs write
+# Two calls as a center's spreadsheet holds them: labels, dd/mm/yyyy, a comma and a ';' in
+# cells. No capital letter with a tone, which TCVN3 cannot write.
+OFFICE_ROWS = [
+    HEADER.split(","),
+    ["5", "05/03/2026 09:15", "4:00", "Cuộc gọi đến", "Lê Thu Trang", "0912 345 678",
+     "Nguyễn Thị Điệp", "Nữ", "30–44 tuổi", "Người thân trong gia đình", "Hà Nội", "70", "",
+     "", "Bạo lực gia đình: thể chất | Ly hôn, nuôi con, cấp dưỡng", "Tư vấn", "Ưu tiên",
+     "Chồng đánh, chị Điệp bị bầm tím; đã báo công an.", "Đã kết nối, hẹn gọi lại",
+     "Công an phường Hoàn Kiếm;Trạm y tế", "", "HS-2026-0007"],
+    ["6", "2026-03-06T10:00:00+07:00", "30", "phone_in", "Lê Thu Trang", "", "", "", "", "",
+     "", "", "", "", "nc.silent", "info", "", "", "", "", "", ""],
+]
+LEGACY_NAMES = {"cp1258": "Windows-1258", "tcvn3": "TCVN3", "vni": "VNI"}
+
+
+def exported(app: App, out: Path) -> bytes:
+    csvio.export_calls(app.calls, ALL, out, with_pii=True)
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_every_kind_of_file_imports_the_same_calls(app: App, tmp_path: Path,
+                                                   variant: str) -> None:
+    clean = open_app(tmp_path / "clean")
+    try:
+        source = write(tmp_path, variant_bytes(OFFICE_ROWS, "google-sheets (UTF-8, LF)"),
+                       "clean.csv")
+        assert csvio.import_calls(clean.calls, source).imported == 2
+        expected = exported(clean, tmp_path / "expected.csv")
+    finally:
+        clean.close()
+    path = write(tmp_path, variant_bytes(OFFICE_ROWS, variant), "office.csv")
+    result = csvio.import_calls(app.calls, path)
+    assert (result.imported, result.warnings) == (2, [])
+    assert exported(app, tmp_path / "got.csv") == expected
+    assert app.calls.get(5).caller_name == "Nguyễn Thị Điệp"
+    encoding = VARIANTS[variant]["encoding"]
+    if encoding in LEGACY_NAMES:
+        assert result.notices == [f"Tệp dùng bảng mã {LEGACY_NAMES[encoding]} — đã chuyển "
+                                  "sang Unicode"]
+    else:
+        assert result.notices == []
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_row_numbers_stay_right_in_every_kind_of_file(base: App, tmp_path: Path,
+                                                      variant: str) -> None:
+    rows = [OFFICE_ROWS[0], OFFICE_ROWS[1], [*OFFICE_ROWS[2][:15], "khẩn cấp",
+                                             *OFFICE_ROWS[2][16:]]]
+    path = write(tmp_path, variant_bytes(rows, variant))
+    header = 1 + header_offset(variant)
+    assert_import_fails(base, path, (header + 2, "level", "không hợp lệ 'khẩn cấp'"))
+    # The header's own errors are on the header's line.
+    rows = [[c.replace("outcome", "level") for c in OFFICE_ROWS[0]], OFFICE_ROWS[1]]
+    assert_import_fails(base, write(tmp_path, variant_bytes(rows, variant)),
+                        (header, "level", "lặp"))
+
+
+def test_a_legacy_file_that_fails_still_says_its_encoding(base: App, tmp_path: Path) -> None:
+    rows = [OFFICE_ROWS[0], [*OFFICE_ROWS[1][:15], "rất nặng", *OFFICE_ROWS[1][16:]]]
+    path = write(tmp_path, variant_bytes(rows, "tcvn3 (,)"))
+    with pytest.raises(csvio.ImportFailed) as info:
+        csvio.import_calls(base.calls, path)
+    assert info.value.notices == ["Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode"]
+    assert "dòng 2, cột level: mã không hợp lệ 'rất nặng'" in str(info.value)
+
+
+@pytest.mark.parametrize(("content", "row", "words"), [
+    (b"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml" + bytes(200), 0, "Excel (.xlsx)"),
+    (bytes(range(256)) * 4, 0, "không phải tệp văn bản"),
+    (("id,received_at,categories,level\n1,2026-03-05,dv.physical,info\n"
+      "2,2026-03-05,dv.physical,Très grave\n").encode("cp1252"), 3, "không nhận ra bảng mã"),
+    (HEADER.encode() + b"\n" + GOOD_ROW.encode() + b"\n" + GOOD_ROW.encode()[:-20] + b"\xff\n",
+     3, "UTF-8 bị hỏng"),
+])
+def test_unreadable_files_import_nothing(base: App, tmp_path: Path, content: bytes, row: int,
+                                         words: str) -> None:
+    assert_import_fails(base, write(tmp_path, content), (row, "", words))
+
+
+def test_an_excel_workbook_imports_the_same_calls(app: App, tmp_path: Path) -> None:
+    from encoding_helpers import xlsx_bytes
+
+    clean = open_app(tmp_path / "clean")
+    try:
+        source = write(tmp_path, variant_bytes(OFFICE_ROWS, "google-sheets (UTF-8, LF)"),
+                       "clean.csv")
+        csvio.import_calls(clean.calls, source)
+        expected = exported(clean, tmp_path / "expected.csv")
+    finally:
+        clean.close()
+    # As Excel keeps them: numbers are numbers, times are datetimes, a title row on top.
+    typed = [OFFICE_ROWS[0]]
+    for row in OFFICE_ROWS[1:]:
+        cells: list[object] = list(row)
+        cells[0] = int(row[0])
+        cells[1] = csvio.parse_when(row[1], app.calls).replace(tzinfo=None)
+        typed.append(cells)
+    path = write(tmp_path, xlsx_bytes(typed, title="Sổ cuộc gọi tháng 3", other_sheet=True),
+                 "so-cuoc-goi.xlsx")
+    result = csvio.import_calls(app.calls, path)
+    assert result.imported == 2
+    assert exported(app, tmp_path / "got.csv") == expected
+    assert result.notices == ["Tệp Excel có 2 trang tính: chỉ đọc trang đầu tiên 'Cuộc gọi'"]
+
+    # Row numbers are Excel's: title row 1, header row 2, first call row 3.
+    bad = [typed[0], [*typed[1][:15], "khẩn cấp", *typed[1][16:]]]
+    assert_import_fails(app, write(tmp_path, xlsx_bytes(bad, title="Sổ"), "bad.xlsx"),
+                        (3, "level", "không hợp lệ 'khẩn cấp'"))
+    assert_import_fails(app, write(tmp_path, b"PK\x03\x04 broken", "hong.xlsx"),
+                        (0, "", "tệp Excel bị hỏng"))

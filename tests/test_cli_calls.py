@@ -203,3 +203,25 @@ def test_installed_command_exit_codes(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "ngày không hợp lệ" in bad.stderr
     missing = hotline("calls", "import", str(tmp_path / "none.csv"))
     assert missing.returncode == 1 and missing.stdout == ""
+
+
+def test_import_of_a_legacy_file_says_what_was_converted(data_dir: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    from encoding_helpers import csv_text, vni
+
+    header = ["received_at", "caller_name", "caller_sex", "categories", "level", "summary"]
+    rows = [header, ["05/03/2026 09:15", "Nguyễn Thị Lan", "Nữ", "dv.physical", "Tư vấn",
+                     "Chồng đánh vợ, đã báo công an"]]
+    path = tmp_path / "vni.csv"
+    path.write_bytes(vni(csv_text(rows, delimiter=";")))
+    code, out, err = run(capsys, "calls", "import", str(path))
+    assert code == 0 and "Đã nhập 1 cuộc gọi" in out
+    assert "cảnh báo: Tệp dùng bảng mã VNI — đã chuyển sang Unicode" in err
+    code, out, _ = run(capsys, "calls", "list", "--date", "2026-03-05", "--json")
+    assert json.loads(out)[0]["caller_name"] == "Nguyễn Thị Lan"
+
+    path.write_bytes(b"received_at,level\n05/03/2026,Tr\xe8s grave\n")
+    code, out, err = run(capsys, "calls", "import", str(path))
+    assert code == 1 and out == ""
+    assert "dòng 2: không nhận ra bảng mã của tệp" in err

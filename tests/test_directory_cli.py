@@ -143,3 +143,26 @@ def test_operators_search_but_only_heads_import(data_dir: Path, tmp_path: Path, 
     assert code == 1 and "không được phép" in err
     code, out, _ = run(capsys, "--user", "lan", "directory", "search", "111", "--json")
     assert code == 0 and json.loads(out)[0]["id"] == "vn.111"
+
+
+def test_import_of_tcvn3_and_excel_files(data_dir: Path, tmp_path: Path, capsys) -> None:
+    import csv
+    import io
+
+    from encoding_helpers import tcvn3, xlsx_bytes
+
+    rows = list(csv.reader(io.StringIO(ROWS.lstrip("\ufeff"))))
+    path = tmp_path / "cu.csv"
+    path.write_bytes(tcvn3(ROWS.lstrip("\ufeff").replace("Hà Giang", "Hà Nội")))
+    code, out, err = run(capsys, "directory", "import", str(path))
+    assert code == 0 and "4 mục mới" in out
+    assert "cảnh báo: cu.csv: Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode" in err
+    code, out, _ = run(capsys, "directory", "search", "hoa sen", "--json")
+    assert "Nhà tạm lánh Hoa Sen" in [r["name"] for r in json.loads(out)]
+
+    book = tmp_path / "moi.xlsx"
+    book.write_bytes(xlsx_bytes([[c.replace("loc-", "xl-") for c in row] for row in rows]))
+    code, out, err = run(capsys, "directory", "import", str(book), "--dry-run")
+    # The same entries as the TCVN3 file (but the one renamed there) are found as duplicates.
+    assert code == 0 and "Kiểm tra xong" in out
+    assert "1 mục mới" in out and "3 mục trùng bị bỏ qua" in out

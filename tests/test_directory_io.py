@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from encoding_helpers import ENCODERS, VARIANTS, header_offset, variant_bytes
 
 from hotline.app import open_app
 from hotline.directory import exchange, flatcsv, hsds
@@ -279,14 +280,17 @@ def test_duplicate_ids_in_a_file(app, tmp_path: Path) -> None:
     assert_nothing_imported(app, path, "id.csv, dòng 3, cột id", "trùng với dòng 2")
 
 
-def test_not_utf8(app, tmp_path: Path) -> None:
-    path = tmp_path / "cp1258.csv"
-    path.write_bytes((HEADER + "\n,Nhà tạm lánh,,shelter,01,,,,,,0243 825 9999\n")
-                     .encode("utf-16"))
-    assert_nothing_imported(app, path, "UTF-16")
-    path.write_bytes((HEADER + "\n,Nh\xe0 t\xe1m,,shelter,01,,,,,,0243 825 9999\n")
-                     .encode("latin-1"))
-    assert_nothing_imported(app, path, "cp1258.csv, dòng 2", "không phải UTF-8")
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml" + bytes(100), "bảng tính Excel (.xlsx)"),
+    (bytes(range(256)) * 4, "không phải tệp văn bản"),
+    ((HEADER + "\n,Café,,shelter,01,,,,,,0243 825 9999\n,Crème,,shelter,01,,,,,,"
+      "0243 825 9998\n").encode("cp1252"), "ban.csv, dòng 2: không nhận ra bảng mã"),
+])
+def test_unreadable_files_import_nothing(app, tmp_path: Path, content: bytes,
+                                         expected: str) -> None:
+    path = tmp_path / "ban.csv"
+    path.write_bytes(content)
+    assert_nothing_imported(app, path, "ban.csv", expected)
 
 
 def test_corrupt_zip_and_empty_or_strange_paths(app, tmp_path: Path) -> None:
@@ -339,3 +343,117 @@ def test_import_is_all_or_nothing_even_when_writing_fails(app, tmp_path: Path,
     with pytest.raises(OSError):
         exchange.import_path(app.directory, path, by="hoa")
     assert snapshot(app) == before
+
+
+# ------------------------------------------------------- what other programs write
+# Entries as a center keeps them in a spreadsheet (no capital with a tone: TCVN3 has none).
+OFFICE_ROWS = [
+    ["id", "name", "organisation", "categories", "province_code", "ward_name", "address",
+     "phones", "hours", "services", "notes", "verified_on", "active"],
+    ["nha-tam-lanh", "Nhà tạm lánh Bình Yên", "Hội liên hiệp phụ nữ thành phố",
+     "shelter;women_union", "01", "Phường Ba Đình", "Số 5, ngõ 10, phố Đội Cấn",
+     "Trực ban: 024 3825 1234 | Zalo: 0912 345 678", "T2-T6 07:30-11:30,13:30-17:00",
+     "Tạm lánh, tư vấn tâm lý", "Gọi trước; có chỗ cho trẻ nhỏ", "2026-01-02", "1"],
+    ["cong-an-ba-dinh", "Công an phường Ba Đình", "", "Công an", "Hà Nội", "", "",
+     "024 3942 1234", "24/7", "", "", "05/03/2026", "có"],
+]
+LEGACY_NAMES = {"cp1258": "Windows-1258", "tcvn3": "TCVN3", "vni": "VNI"}
+
+
+def contents(app) -> dict[str, dict]:
+    return {e.id: e.content() for e in app.directory.iter_entries(include_inactive=True)}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_every_kind_of_flat_file_imports_the_same_entries(app, tmp_path: Path,
+                                                          variant: str) -> None:
+    clean_dir, office_dir = tmp_path / "clean", tmp_path / "office"
+    clean_dir.mkdir()
+    office_dir.mkdir()
+    (clean_dir / "danh-ba.csv").write_bytes(variant_bytes(OFFICE_ROWS, "google-sheets (UTF-8, LF)"))
+    (office_dir / "danh-ba.csv").write_bytes(variant_bytes(OFFICE_ROWS, variant))
+    clean = open_app(tmp_path / "clean-app")
+    try:
+        assert exchange.import_path(clean.directory, clean_dir / "danh-ba.csv").created == 2
+        expected = contents(clean)
+    finally:
+        clean.close()
+    report = exchange.import_path(app.directory, office_dir / "danh-ba.csv", by="hoa")
+    assert report.created == 2
+    assert contents(app) == expected
+    assert app.directory.get("nha-tam-lanh").name == "Nhà tạm lánh Bình Yên"
+    encoding = VARIANTS[variant]["encoding"]
+    notes = [str(w) for w in report.warnings if w.row == 0]
+    if encoding in LEGACY_NAMES:
+        assert notes == [f"danh-ba.csv: Tệp dùng bảng mã {LEGACY_NAMES[encoding]} — đã "
+                         "chuyển sang Unicode"]
+    else:
+        assert notes == []
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_flat_row_numbers_stay_right_in_every_kind_of_file(app, tmp_path: Path,
+                                                           variant: str) -> None:
+    rows = [OFFICE_ROWS[0], OFFICE_ROWS[1], [*OFFICE_ROWS[2][:3], "nhà hàng",
+                                             *OFFICE_ROWS[2][4:]]]
+    path = tmp_path / "loi.csv"
+    path.write_bytes(variant_bytes(rows, variant))
+    line = 1 + header_offset(variant) + 2
+    failed = assert_nothing_imported(app, path, f"loi.csv, dòng {line}, cột categories",
+                                     "nhà hàng")
+    encoding = VARIANTS[variant]["encoding"]
+    if encoding in LEGACY_NAMES:  # told even when the import fails
+        assert any(LEGACY_NAMES[encoding] in str(w) for w in failed.warnings)
+    rows = [[c for c in OFFICE_ROWS[0] if c != "phones"], OFFICE_ROWS[1][:7]]
+    path.write_bytes(variant_bytes(rows, variant))
+    assert_nothing_imported(app, path, f"loi.csv, dòng {1 + header_offset(variant)}, "
+                                       "cột phones", "thiếu cột")
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "utf-16", "tcvn3"])
+def test_hsds_folder_saved_again_by_excel_imports_the_same_entries(app, tmp_path: Path,
+                                                                   encoding: str) -> None:
+    """Each table of an HSDS export opened in Excel and saved again in another encoding."""
+    sample_entries(app)
+    if encoding == "tcvn3":  # no capital with a tone, no "§" in TCVN3: keep to what it has
+        for entry in app.directory.iter_entries(include_inactive=True):
+            app.directory.save(entry.with_changes(
+                languages=("vi",), source=entry.source.replace("§", "mục ")), by="lan")
+    out = tmp_path / "hsds"
+    exchange.export_path(app.directory, out, fmt="hsds")
+    for path in out.glob("*.csv"):
+        path.write_bytes(ENCODERS[encoding](path.read_text(encoding="utf-8-sig")))
+    other = open_app(tmp_path / "other")
+    try:
+        report = exchange.import_path(other.directory, out, by="hoa")
+        assert contents(other) == contents(app)
+        notes = {str(w) for w in report.warnings if w.row == 0}
+        if encoding == "utf-16":
+            assert notes == set()
+        else:
+            label = LEGACY_NAMES[encoding]
+            assert f"services.csv: Tệp dùng bảng mã {label} — đã chuyển sang Unicode" in notes
+    finally:
+        other.close()
+
+
+def test_an_excel_workbook_imports_the_same_entries(app, tmp_path: Path) -> None:
+    from encoding_helpers import xlsx_bytes
+
+    clean = open_app(tmp_path / "clean-app")
+    try:
+        (tmp_path / "danh-ba.csv").write_bytes(variant_bytes(OFFICE_ROWS,
+                                                             "google-sheets (UTF-8, LF)"))
+        exchange.import_path(clean.directory, tmp_path / "danh-ba.csv")
+        expected = {k: {**v, "source": ""} for k, v in contents(clean).items()}
+    finally:
+        clean.close()
+    path = tmp_path / "danh-ba.xlsx"
+    path.write_bytes(xlsx_bytes(OFFICE_ROWS, title="Danh bạ dịch vụ hỗ trợ"))
+    report = exchange.import_path(app.directory, path, by="hoa")
+    assert report.created == 2
+    assert {k: {**v, "source": ""} for k, v in contents(app).items()} == expected
+    assert app.directory.get("nha-tam-lanh").source.startswith("Nhập từ danh-ba.xlsx")
+    rows = [OFFICE_ROWS[0], [*OFFICE_ROWS[1][:3], "nhà hàng", *OFFICE_ROWS[1][4:]]]
+    path.write_bytes(xlsx_bytes(rows, title="Danh bạ"))
+    assert_nothing_imported(app, path, "danh-ba.xlsx, dòng 3, cột categories", "nhà hàng")

@@ -408,3 +408,121 @@ def test_read_text_normalises_to_nfc(tmp_path):
     path = tmp_path / "nfd.txt"
     path.write_text(unicodedata.normalize("NFD", "Bạo lực gia đình"), encoding="utf-8")
     assert read_text(path) == "Bạo lực gia đình"
+
+
+# ----------------------------------------------------------------- legacy encodings, fonts
+def article_texts(lib, doc_id: str) -> list[tuple[str, str, str]]:
+    return [(a.label, a.heading, a.text) for a in lib.articles(doc_id)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1258", "tcvn3", "vni"])
+def test_a_text_in_any_encoding_gives_the_same_articles(lib, app, tmp_path, encoding):
+    from encoding_helpers import ENCODERS
+
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "luat.txt").write_text(LAW_TEXT, encoding="utf-8")
+    expected_doc = lib.import_file(clean / "luat.txt").document
+    expected = article_texts(lib, expected_doc.id)
+    lib.remove(expected_doc.id)
+    path = tmp_path / "luat.txt"
+    path.write_bytes(ENCODERS[encoding](LAW_TEXT))
+    outcome = lib.import_file(path)
+    # The all-capitals lines (typed in .VnTimeH) come back as capitals in TCVN3 too.
+    assert article_texts(lib, outcome.document.id) == expected
+    assert outcome.document.title == "Luật Hỗ trợ người gọi đường dây nóng"
+    names = {"cp1258": "Windows-1258", "tcvn3": "TCVN3", "vni": "VNI"}
+    if encoding in names:
+        assert f"Tệp dùng bảng mã {names[encoding]} — đã chuyển sang Unicode" in \
+            outcome.warnings
+    assert lib.search("noi tam lanh an toan", limit=1)[0].article.label == "Điều 2"
+
+
+def surface(data: bytes) -> str:
+    """Legacy bytes as Word keeps them in a run set in a legacy font."""
+    return data.decode("cp1252")
+
+
+def test_docx_with_tcvn3_and_vni_fonts(lib, tmp_path):
+    import docx
+    from docx.shared import Pt
+    from encoding_helpers import tcvn3, vni
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = ".VnTime"  # the whole document inherits it
+    table = document.add_table(rows=1, cols=2)
+    left = table.cell(0, 0).paragraphs[0].add_run(surface(tcvn3("quốc hội")))
+    left.font.name = ".VnTimeH"  # capitals font: lowercase codes drawn as capitals
+    table.cell(0, 1).paragraphs[0].add_run(surface(tcvn3("Luật số: 99/2025/QH15")))
+    heading = document.add_paragraph().add_run(surface(tcvn3("luật hỗ trợ người gọi")))
+    heading.font.name = ".VnTimeH"
+    heading.font.size = Pt(14)
+    document.add_paragraph(surface(tcvn3("Điều 1. Phạm vi điều chỉnh")))
+    mixed = document.add_paragraph(surface(tcvn3("Luật này quy định việc ")))
+    unicode_run = mixed.add_run("hỗ trợ người gọi")  # typed later with Unikey, in Unicode
+    unicode_run.font.name = "Times New Roman"
+    mixed.add_run(surface(tcvn3(" đường dây nóng.")))
+    document.add_paragraph(surface(tcvn3("Điều 2. Nơi tạm lánh")))
+    in_vni = document.add_paragraph().add_run(surface(vni("Nơi tạm lánh an toàn ở Đà Nẵng.")))
+    in_vni.font.name = "VNI-Times"
+    path = tmp_path / "cu.docx"
+    document.save(str(path))
+
+    outcome = lib.import_file(path)
+    preamble, *arts = article_texts(lib, outcome.document.id)
+    assert "QUỐC HỘI" in preamble[2] and "LUẬT HỖ TRỢ NGƯỜI GỌI" in preamble[2]
+    assert arts[0] == ("Điều 1", "Phạm vi điều chỉnh",
+                       "Luật này quy định việc hỗ trợ người gọi đường dây nóng.")
+    assert arts[1] == ("Điều 2", "Nơi tạm lánh", "Nơi tạm lánh an toàn ở Đà Nẵng.")
+    assert (outcome.document.symbol, outcome.document.issuer) == ("99/2025/QH15", "Quốc hội")
+    assert "Văn bản dùng phông TCVN3 (.VnTime, .VnTimeH) — đã chuyển sang Unicode" in \
+        outcome.warnings
+    assert "Văn bản dùng phông VNI (VNI-Times) — đã chuyển sang Unicode" in outcome.warnings
+    assert lib.search("noi tam lanh da nang", limit=1)[0].article.label == "Điều 2"
+
+
+def test_html_saved_from_a_legacy_document(lib, tmp_path):
+    from encoding_helpers import tcvn3
+
+    body = (b'<html><head><meta charset="windows-1252"></head><body>'
+            b'<p><font face=".VnTime">' + tcvn3("Điều 1. Phạm vi điều chỉnh") + b"</font></p>"
+            b'<p style="font-family: .VnTime">' + tcvn3("Người gọi được bảo vệ.") + b"</p>"
+            b'<p><span style="font-family:\'.VnTime\'">' + tcvn3("Điều 2. Hiệu lực")
+            + b"</span></p><p>Unicode text stays.</p></body></html>")
+    path = tmp_path / "cu.html"
+    path.write_bytes(body)
+    outcome = lib.import_file(path)
+    arts = article_texts(lib, outcome.document.id)
+    assert [a[:3] for a in arts] == [("Điều 1", "Phạm vi điều chỉnh", "Người gọi được bảo vệ."),
+                                     ("Điều 2", "Hiệu lực", "Unicode text stays.")]
+    assert "Văn bản dùng phông TCVN3 (.VnTime) — đã chuyển sang Unicode" in outcome.warnings
+    # Without a declared charset, the bytes are read as any text file.
+    path.write_bytes(b"<p>" + tcvn3("Điều 1. Quyền được bảo mật") + b"</p><p>"
+                     + tcvn3("Điều 2. Nghĩa vụ") + b"</p>")
+    outcome = lib.import_file(path)
+    assert [a[:2] for a in article_texts(lib, outcome.document.id)] == [
+        ("Điều 1", "Quyền được bảo mật"), ("Điều 2", "Nghĩa vụ")]
+    assert outcome.warnings[0] == "Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode"
+
+
+def test_pdf_printed_from_a_tcvn3_document(lib, tmp_path):
+    from encoding_helpers import tcvn3
+
+    lines = ["Điều 1. Phạm vi điều chỉnh", "Người gọi đường dây nóng được giữ bí mật.",
+             "Điều 2. Nơi tạm lánh", "Nhà tạm lánh nhận phụ nữ và trẻ em."]
+    path = make_pdf(tmp_path / "cu.pdf", [surface(tcvn3(line)) for line in lines])
+    outcome = lib.import_file(path)
+    arts = article_texts(lib, outcome.document.id)
+    assert [a[:2] for a in arts] == [("Điều 1", "Phạm vi điều chỉnh"),
+                                     ("Điều 2", "Nơi tạm lánh")]
+    assert "Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode" in outcome.warnings
+
+
+def test_undecidable_text_is_refused_with_its_line(lib, app, tmp_path):
+    before = counts(app)
+    path = tmp_path / "la.txt"
+    path.write_bytes("Article 1\nLe café de la gare\nÉcole maternelle\n".encode("cp1252"))
+    with pytest.raises(LibraryImportError) as caught:
+        lib.import_file(path)
+    assert str(caught.value).startswith("la.txt: dòng 2: không nhận ra bảng mã")
+    assert counts(app) == before

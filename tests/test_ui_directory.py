@@ -296,3 +296,19 @@ def test_an_operator_searches_but_cannot_change_the_directory(qtbot, app) -> Non
     assert not view.add_button.isVisible() and not view.import_button.isVisible()
     assert view.export_button.isVisible()
     assert not view.detail.active_button.isVisible()
+
+
+def test_import_of_a_windows_1258_file_says_so(qtbot, view, app, tmp_path: Path) -> None:
+    from encoding_helpers import cp1258, csv_text
+
+    path = tmp_path / "excel.csv"
+    path.write_bytes(cp1258(csv_text([["name", "categories", "province_code", "phones"],
+                                      ["Trạm y tế xã Minh Tân", "health", "Hà Nội",
+                                       "0219 386 1234"]], delimiter=";")))
+    with qtbot.waitSignal(view.import_finished, timeout=10000) as blocker:
+        view.import_from(path)
+    assert blocker.args[0].created == 1
+    assert view.bar.kind == "warning"
+    assert "excel.csv: Tệp dùng bảng mã Windows-1258 — đã chuyển sang Unicode" in \
+        view.messages.toPlainText()
+    assert "Trạm y tế xã Minh Tân" in shown_names(view.model)

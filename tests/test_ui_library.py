@@ -238,3 +238,34 @@ def test_batch_import_with_progress_and_per_file_errors(qtbot, view, app, tmp_pa
     assert progress and max(progress) == 4
     imported = [d for d in app.library.documents() if d.origin == "imported"]
     assert len(imported) == 3
+
+
+def test_import_page_says_a_legacy_file_was_converted(qtbot, view, app, tmp_path: Path):
+    from encoding_helpers import tcvn3
+
+    path = tmp_path / "cu.txt"
+    path.write_bytes(tcvn3("Luật số: 97/2025/QH15\nLUẬT\nTHỬ NGHIỆM BẢNG MÃ\n"
+                           "Điều 1. Phạm vi\nVăn bản gõ bằng phông .VnTime.\n"
+                           "Điều 2. Từ hiếm\nTừ khóa cổxưa chỉ có ở đây.\n"))
+    page = view.import_page
+    view.tabs.setCurrentWidget(page)
+    page.load_file(path)
+    qtbot.waitUntil(lambda: page.title_edit.text() != "", timeout=10_000)
+    assert page.title_edit.text() == "Luật Thử nghiệm bảng mã"
+    assert "Lưu ý: Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode" in \
+        page.preview_label.text()
+    with qtbot.waitSignal(page.import_finished, timeout=10_000):
+        page.import_button.click()
+    assert "Lưu ý: Tệp dùng bảng mã TCVN3" in page.message.text()
+
+    # A batch names the file each note is about; an undecidable file is named with its line.
+    other = tmp_path / "khac.txt"
+    other.write_bytes(tcvn3("Điều 1. Quyền\nNgười gọi được giữ bí mật.\nĐiều 2. Nghĩa vụ\n"
+                            "Khai báo trung thực.\n"))
+    french = tmp_path / "la.txt"
+    french.write_bytes("Article 1\nLe café de la gare\n".encode("cp1252"))
+    with qtbot.waitSignal(page.import_finished, timeout=20_000):
+        page.import_many([other, french])
+    assert "Lưu ý: khac.txt: Tệp dùng bảng mã TCVN3 — đã chuyển sang Unicode" in \
+        page.message.text()
+    assert "la.txt: dòng 2: không nhận ra bảng mã" in page.error_label.text()

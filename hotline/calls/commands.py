@@ -31,8 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     calls = sub.add_parser("calls", help="nhập, xuất và liệt kê cuộc gọi")
     actions = calls.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = actions.add_parser("import", help="nhập cuộc gọi từ CSV v1 (tất cả hoặc không dòng nào)")
-    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p = actions.add_parser("import", help="nhập cuộc gọi từ CSV v1 hoặc tệp Excel .xlsx cùng "
+                                          "các cột (tất cả hoặc không dòng nào)")
+    p.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
     p.add_argument("--new-ids", action="store_true",
                    help="cấp mã mới cho mọi dòng (tệp từ hệ thống khác)")
     p.set_defaults(handler=cmd_import)
@@ -72,6 +73,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         result = csvio.import_calls(app.calls, args.file, new_ids=args.new_ids,
                                     operator=app.operator)
     except csvio.ImportFailed as exc:
+        for notice in exc.notices:
+            print(f"cảnh báo: {notice}", file=sys.stderr)
         print(f"hotline: không nhập dòng nào từ {args.file} ({len(exc.errors)} lỗi):",
               file=sys.stderr)
         for error in exc.errors[:200]:
@@ -81,6 +84,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         return 1
     app.audit.record(app.actor, "calls.import", str(args.file.name), (),
                      f"{result.imported} imported")
+    for notice in result.notices:
+        print(f"cảnh báo: {notice}", file=sys.stderr)
     for warning in result.warnings:
         print(f"cảnh báo: {warning}", file=sys.stderr)
     print(f"Đã nhập {result.imported} cuộc gọi"

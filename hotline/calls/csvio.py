@@ -1,4 +1,5 @@
-"""Call CSV v1 (DESIGN section 4): export, and atomic import with row-level errors.
+"""Call CSV v1 (DESIGN section 4): export, and atomic import with row-level errors (from a
+CSV file in any encoding offices produce, or from an Excel workbook with the same columns).
 
 UTF-8 with BOM so Excel shows Vietnamese; the same columns go out and come back in.
 Without personal data, `caller_name` and `summary` are left empty and the phone becomes a
@@ -8,14 +9,13 @@ keyed hash (`h:` + hex), which is kept as it is when such a file is imported aga
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from hotline import admin_units, phones
+from hotline import admin_units, phones, spreadsheet, textfile
 from hotline.atomic import atomic_write
 from hotline.calls.codec import call_to_json
 from hotline.calls.models import Call, CallFilter, Referral
@@ -60,9 +60,10 @@ class RowError:
 class ImportFailed(ValueError):
     """Nothing was imported; `errors` says where and why."""
 
-    def __init__(self, errors: list[RowError]) -> None:
+    def __init__(self, errors: list[RowError], notices: list[str] | None = None) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+        self.notices = notices or []  # about the whole file: the encoding it was read in
 
 
 @dataclass
@@ -70,6 +71,7 @@ class ImportResult:
     imported: int = 0
     unchanged: int = 0
     warnings: list[RowError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # about the whole file (its encoding)
 
 
 # ------------------------------------------------------------------------- export
@@ -103,41 +105,37 @@ def call_row(service: CallService, call: Call, *, with_pii: bool) -> list[str]:
 
 
 # ------------------------------------------------------------------------- import
-def read_text(path: Path) -> str:
-    """The file's text, or ImportFailed saying why it cannot be read."""
+def read_sheet(path: Path) -> tuple[textfile.CsvSheet, list[str]]:
+    """The header and rows of a CSV file in whatever encoding Excel or another system saved
+    it (UTF-8/16, Windows-1258, TCVN3, VNI), or of an Excel workbook (.xlsx); and what the
+    user should be told about reading it. ImportFailed says why a file cannot be read."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFailed([RowError(0, "", f"không đọc được tệp: {exc.strerror}")]) from exc
-    # UTF-16 (Excel's "Unicode Text"), with a byte-order mark or without one (NUL bytes).
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
-        raise ImportFailed([RowError(0, "", "tệp được lưu dạng UTF-16; hãy lưu lại dạng "
-                                            "'CSV UTF-8 (Comma delimited)'")])
+        raise ImportFailed([RowError(0, "", translate(
+            "core.calls", "không đọc được tệp: {error}").format(error=exc.strerror))]) from exc
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row, column = _locate(raw, exc.start)
-        raise ImportFailed([RowError(row, column, "tệp không phải UTF-8 (có thể là "
-                                                  "Windows-1258 hoặc TCVN3); hãy lưu lại dạng "
-                                                  "'CSV UTF-8'")]) from exc
-    if not text.strip():
-        raise ImportFailed([RowError(0, "", "tệp rỗng")])
-    return text
+        if spreadsheet.is_workbook(raw, path.name):
+            return spreadsheet.read_sheet(raw, _is_header)
+        decoded = textfile.decode(raw)
+    except textfile.TextFileError as exc:
+        raise ImportFailed([RowError(exc.line, "", exc.reason)]) from exc
+    if not decoded.text.strip():
+        raise ImportFailed([RowError(0, "", translate("core.calls", "tệp rỗng"))])
+    return _csv_sheet(decoded.text), list(decoded.warnings)
 
 
-def _locate(raw: bytes, offset: int) -> tuple[int, str]:
-    """The record (header = 1) and column holding byte `offset` of an undecodable file."""
-    text = raw[:offset].decode("utf-8-sig", errors="replace") + "\x00"
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if not records:
-        return 1, ""
-    header = [h.strip().lower().lstrip("\ufeff") for h in records[0]]
-    row = len(records)
-    cell = len(records[-1]) - 1
-    column = header[cell] if row > 1 and 0 <= cell < len(header) else ""
-    return row, column
+def _csv_sheet(text: str) -> textfile.CsvSheet:
+    try:
+        return textfile.read_csv(text, is_header=_is_header)
+    except textfile.CsvError as exc:
+        raise ImportFailed([RowError(exc.line, "", exc.reason)]) from exc
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A record naming the required columns is the header (a title line may come first)."""
+    names = {c.lower() for c in cells}
+    return all(c in names for c in REQUIRED)
 
 
 def _aliases(service: CallService) -> dict[str, dict[str, str]]:
@@ -202,38 +200,43 @@ def _resolve_list(value: str, names: dict[str, str]) -> tuple[list[str], list[st
 
 def parse_rows(text: str, service: CallService) -> tuple[list[tuple[int, Call]],
                                                          list[RowError], list[RowError]]:
-    """Every row as a Call, or the errors; nothing touches the database here."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFailed([RowError(0, "", translate("core.calls", "tệp rỗng"))]) from None
-    header = [h.strip().lower().lstrip("\ufeff") for h in header]
+    """Every row as a Call, or the errors; nothing touches the database here.
+
+    The delimiter (`,` `;` TAB) is detected; a title line above the header, blank lines and
+    trailing empty columns are skipped. Row numbers are records of the file (header = 1
+    unless a title line comes first)."""
+    return parse_sheet(_csv_sheet(text), service)
+
+
+def parse_sheet(sheet: textfile.CsvSheet, service: CallService
+                ) -> tuple[list[tuple[int, Call]], list[RowError], list[RowError]]:
+    """`parse_rows` of a CSV file's or a workbook's header and rows."""
+    if not sheet.header:
+        raise ImportFailed([RowError(0, "", translate("core.calls", "tệp rỗng"))])
+    header = [h.lower() for h in sheet.header]
+    first = sheet.header_record
     errors: list[RowError] = []
     warnings: list[RowError] = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ImportFailed([RowError(1, c, translate(
+        raise ImportFailed([RowError(first, c, translate(
             "core.calls", "thiếu cột bắt buộc. Dòng tiêu đề phải có các cột: {columns}").format(
                 columns=", ".join(COLUMNS))) for c in missing])
     seen = set()
     for h in header:
         if h in seen:
-            errors.append(RowError(1, h, translate("core.calls", "cột bị lặp")))
+            errors.append(RowError(first, h, translate("core.calls", "cột bị lặp")))
         seen.add(h)
         if h not in COLUMNS:
-            warnings.append(RowError(1, h, translate("core.calls",
-                                                      "cột không thuộc mẫu CSV v1, bỏ qua")))
+            warnings.append(RowError(first, h, translate("core.calls",
+                                                          "cột không thuộc mẫu CSV v1, bỏ qua")))
     if errors:
         raise ImportFailed(errors)
     aliases = _aliases(service)
     calls: list[tuple[int, Call]] = []
     ids_seen: dict[int, int] = {}
-    for index, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
+    for row in sheet.rows:
+        index, values = row.record, row.cells
         if len(values) != len(header):
             # Name the first column without a cell (or the first cell beyond the header).
             column = header[len(values)] if len(values) < len(header) else \
@@ -379,8 +382,13 @@ def _parse_row(index: int, rec: dict[str, str], service: CallService,
 def import_calls(service: CallService, path: Path, *, new_ids: bool = False,
                  operator: str = "") -> ImportResult:
     """Import every row or none. Raises ImportFailed listing each bad row and column."""
-    calls, errors, warnings = parse_rows(read_text(path), service)
-    result = ImportResult(warnings=warnings)
+    sheet, notices = read_sheet(path)
+    try:
+        calls, errors, warnings = parse_sheet(sheet, service)
+    except ImportFailed as exc:
+        exc.notices = notices
+        raise
+    result = ImportResult(warnings=warnings, notices=notices)
     to_write: list[Call] = []
     for index, call in calls:
         if new_ids:
@@ -396,7 +404,7 @@ def import_calls(service: CallService, path: Path, *, new_ids: bool = False,
             continue
         to_write.append(call)
     if errors:
-        raise ImportFailed(errors)
+        raise ImportFailed(errors, notices=result.notices)
     result.imported = service.write_many(to_write, operator=operator)
     return result
 

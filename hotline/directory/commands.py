@@ -44,9 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="in mảng JSON")
     p.set_defaults(handler=cmd_search)
 
-    p = actions.add_parser("import", help="nhập CSV phẳng, hoặc thư mục/zip HSDS (tất cả "
-                                          "hoặc không mục nào)")
-    p.add_argument("path", type=Path, metavar="FILE|DIR|ZIP")
+    p = actions.add_parser("import", help="nhập CSV phẳng (hoặc tệp Excel .xlsx cùng các cột), "
+                                          "hoặc thư mục/zip HSDS (tất cả hoặc không mục nào)")
+    p.add_argument("path", type=Path, metavar="FILE|XLSX|DIR|ZIP")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
     p.set_defaults(handler=cmd_import)
 

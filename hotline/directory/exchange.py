@@ -1,6 +1,7 @@
 """Import or export the directory from/to whatever the user points at.
 
-- a `.csv` file: the flat CSV (a `services.csv` of an HSDS folder is read as that folder);
+- a `.csv` file (or an Excel `.xlsx` with the same columns): the flat format (a
+  `services.csv` of an HSDS folder is read as that folder);
 - a folder or a `.zip` holding `services.csv`: Open Referral HSDS;
 - a `.zip` holding a single other CSV: the flat CSV inside it.
 Exports pick the format from `fmt`, else from the path (`.csv` flat, otherwise HSDS).
@@ -47,7 +48,7 @@ def import_path(service: DirectoryService, path: Path, *, by: str = "",
         raise ImportFailed([Issue(path.name, 0, "", translate(
             "core.directory", "không thấy services.csv (HSDS) hay một tệp CSV danh bạ duy nhất"
             "{detail}").format(detail=detail))])
-    table = source.table(names[0])
+    table = source.table(names[0], flatcsv.is_header)
     return flatcsv.import_flat(service, table, by=by, source_label=names[0], conn=conn,
                                progress=progress, dry_run=dry_run)
 

@@ -155,19 +155,26 @@ def parse_date(cell: str) -> str | None:
     return None
 
 
+def is_header(cells: list[str]) -> bool:
+    """The record naming the required columns is the header (a title may stand above it)."""
+    names = {ALIASES.get(c.lower(), c.lower()) for c in cells}
+    return all(c in names for c in REQUIRED)
+
+
 def read_flat(table: Table, service: DirectoryService, report: ImportReport,
               errors: list[Issue], *, source_label: str) -> list[Candidate]:
     name = table.name
+    report.warnings.extend(table.warnings)  # the encoding the file was converted from
     header = [ALIASES.get(h.lower(), h.lower()) for h in table.header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        errors.append(Issue(name, 1, ", ".join(missing), translate(
+        errors.append(Issue(name, table.header_line, ", ".join(missing), translate(
             "core.directory", "thiếu cột bắt buộc: {missing} (các cột: {columns})").format(
                 missing=", ".join(missing), columns=", ".join(COLUMNS))))
         return []
     unknown = [h for h in table.header if ALIASES.get(h.lower(), h.lower()) not in COLUMNS]
     if unknown:
-        report.warnings.append(Issue(name, 1, ", ".join(unknown), translate(
+        report.warnings.append(Issue(name, table.header_line, ", ".join(unknown), translate(
             "core.directory", "cột không dùng, bỏ qua")))
     rename = dict(zip(table.header, header, strict=True))
     today = service.clock.today().isoformat()

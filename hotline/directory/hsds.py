@@ -30,7 +30,7 @@ import tempfile
 import uuid
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -303,6 +303,11 @@ def _minute(value: str) -> int | None:
     return hour * 60 + minute
 
 
+def _has_columns(required: tuple[str, ...]) -> Callable[[list[str]], bool]:
+    """Whether a record is a table's header (a title line may stand above it)."""
+    return lambda cells: all(c in cells for c in required)
+
+
 def import_hsds(service: DirectoryService, source: Source, *, by: str = "",
                 conn: sqlite3.Connection | None = None, progress: Progress | None = None,
                 dry_run: bool = False) -> ImportReport:
@@ -313,11 +318,13 @@ def import_hsds(service: DirectoryService, source: Source, *, by: str = "",
             "core.directory", "không thấy services.csv: đây không phải bộ dữ liệu HSDS"))])
     tables: dict[str, _Rows] = {}
     for name in HEADERS:
-        table = source.table(name) if source.has(name) else None
+        required = REQUIRED_COLUMNS.get(name, ("id",))
+        table = source.table(name, _has_columns(required)) if source.has(name) else None
         if table is not None:
-            missing = [c for c in REQUIRED_COLUMNS.get(name, ("id",)) if c not in table.header]
+            report.warnings.extend(table.warnings)  # the encoding it was converted from
+            missing = [c for c in required if c not in table.header]
             if missing:
-                errors.append(Issue(name, 1, ", ".join(missing), translate(
+                errors.append(Issue(name, table.header_line, ", ".join(missing), translate(
                     "core.directory", "thiếu cột bắt buộc: {missing}").format(
                         missing=", ".join(missing))))
         tables[name] = _Rows(table)

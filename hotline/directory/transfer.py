@@ -8,8 +8,6 @@ shared number — is reported and skipped, never doubled.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -17,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hotline import admin_units, old_provinces
+from hotline import admin_units, old_provinces, spreadsheet, textfile
 from hotline.directory.models import Entry
 from hotline.text import fold
 from hotline.translation import translate
@@ -102,46 +100,52 @@ class Table:
     name: str
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]
+    header_line: int = 1  # 2 or more when a title line stands above the header
+    warnings: list[Issue] = field(default_factory=list)  # the encoding it was converted from
 
 
-def decode(raw: bytes, name: str) -> str:
-    """UTF-8 text (BOM or not), or ImportFailed naming the file and what to do."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailed([Issue(name, 0, "", "tệp được lưu dạng UTF-16; hãy lưu lại dạng "
-                                               "'CSV UTF-8 (Comma delimited)'")])
+def decode(raw: bytes, name: str) -> textfile.Decoded:
+    """The text of a CSV file in whatever encoding it was saved (UTF-8/16, Windows-1258,
+    TCVN3, VNI), or ImportFailed naming the file, the line and what to do."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise ImportFailed([Issue(name, line, "", "tệp không phải UTF-8 (có thể là "
-                                                  "Windows-1258 hoặc TCVN3); hãy lưu lại dạng "
-                                                  "'CSV UTF-8'")]) from exc
+        return textfile.decode(raw)
+    except textfile.TextFileError as exc:
+        raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
 
 
-def read_table(raw: bytes, name: str) -> Table:
-    text = decode(raw, name)
-    if not text.strip():
-        raise ImportFailed([Issue(name, 0, "", translate("core.directory", "tệp rỗng"))])
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-        rows: list[tuple[int, dict[str, str]]] = []
-        line = reader.line_num
-        for record in reader:
-            start = line + 1
-            line = reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) > len(header):
-                raise ImportFailed([Issue(name, start, "", translate(
-                    "core.directory", "có {cells} ô nhưng tiêu đề chỉ có {columns} cột").format(
-                        cells=len(record), columns=len(header)))])
-            rows.append((start, {h: (record[i] if i < len(record) else "")
-                                 for i, h in enumerate(header)}))
-    except csv.Error as exc:
-        raise ImportFailed([Issue(name, reader.line_num, "", translate(
-            "core.directory", "CSV hỏng: {problem}").format(problem=exc))]) from exc
-    return Table(name, header, rows)
+def read_table(raw: bytes, name: str,
+               is_header: Callable[[list[str]], bool] | None = None) -> Table:
+    """Header and rows of a CSV file, or of an Excel workbook's first sheet; the delimiter
+    is detected, a title line above the header (one for which `is_header` holds), blank
+    lines and trailing empty columns are skipped. Row numbers are physical lines of the file
+    (rows of the sheet)."""
+    if spreadsheet.is_workbook(raw, name):
+        try:
+            sheet, notes = spreadsheet.read_sheet(raw, is_header)
+        except textfile.TextFileError as exc:
+            raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
+        if not sheet.header:
+            raise ImportFailed([Issue(name, 0, "", translate("core.directory", "tệp rỗng"))])
+    else:
+        decoded = decode(raw, name)
+        if not decoded.text.strip():
+            raise ImportFailed([Issue(name, 0, "", translate("core.directory", "tệp rỗng"))])
+        try:
+            sheet = textfile.read_csv(decoded.text, is_header=is_header)
+        except textfile.CsvError as exc:
+            raise ImportFailed([Issue(name, exc.line, "", exc.reason)]) from exc
+        notes = list(decoded.warnings)
+    header = sheet.header
+    rows: list[tuple[int, dict[str, str]]] = []
+    for row in sheet.rows:
+        if len(row.cells) > len(header):
+            raise ImportFailed([Issue(name, row.line, "", translate(
+                "core.directory", "có {cells} ô nhưng tiêu đề chỉ có {columns} cột").format(
+                    cells=len(row.cells), columns=len(header)))])
+        rows.append((row.line, {h: (row.cells[i] if i < len(row.cells) else "")
+                                for i, h in enumerate(header)}))
+    return Table(name, header, rows, sheet.header_line,
+                 [Issue(name, 0, "", note) for note in notes])
 
 
 class Source:
@@ -157,8 +161,8 @@ class Source:
     def has(self, name: str) -> bool:
         return name in self._files
 
-    def table(self, name: str) -> Table:
-        return read_table(self._files[name](), name)
+    def table(self, name: str, is_header: Callable[[list[str]], bool] | None = None) -> Table:
+        return read_table(self._files[name](), name, is_header)
 
 
 def _constant(data: bytes) -> Callable[[], bytes]:
@@ -174,7 +178,8 @@ def open_source(path: Path) -> Source:
         files = {p.name.lower(): p.read_bytes for p in sorted(path.iterdir())
                  if p.is_file() and p.suffix.lower() == ".csv"}
         return Source(path.name, files)
-    if path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+    if path.suffix.lower() == ".zip" or (path.suffix.lower() not in spreadsheet.SUFFIXES
+                                         and zipfile.is_zipfile(path)):
         try:
             archive = zipfile.ZipFile(path)
             members = [i for i in archive.infolist() if not i.is_dir()

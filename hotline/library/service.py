@@ -30,7 +30,7 @@ from hotline.calls.models import Citation
 from hotline.clock import Clock, iso
 from hotline.library import index, snippets
 from hotline.library.bundled import BundledLibrary, load_bundled
-from hotline.library.importers import LibraryImportError, Progress, read_text
+from hotline.library.importers import LibraryImportError, Progress, read_document
 from hotline.library.models import (
     BUNDLED,
     IMPORTED,
@@ -306,14 +306,14 @@ class LibraryService:
     def preview(self, path: str | Path, progress: Progress | None = None) -> ParsedDocument:
         """Read and split a file and guess its metadata, without storing anything."""
         path = Path(path)
-        text = read_text(path, progress)
+        text, notes = read_document(path, progress)
         raw = path.read_bytes()
         sections = split_sections(text)
         if not sections:
             raise LibraryImportError(translate(
                 "core.library", "{file}: không có nội dung chữ").format(file=path.name))
         metadata = guess_metadata(text, path.name)
-        warnings = []
+        warnings = list(notes)  # a legacy encoding or font converted to Unicode
         if not any(s.number for s in sections):
             warnings.append(translate(
                 "core.library", "không thấy 'Điều N.': văn bản được chia theo đề mục/đoạn"))

@@ -939,7 +939,7 @@ class DirectoryView(QWidget):
     # -- import / export (off the UI thread, own connection)
     def _choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập danh bạ"), "", self.tr("Danh bạ (*.csv *.zip)"))
+            self, self.tr("Nhập danh bạ"), "", self.tr("Danh bạ (*.csv *.txt *.xlsx *.zip)"))
         if path:
             self.import_from(Path(path))
 

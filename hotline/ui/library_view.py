@@ -1142,7 +1142,9 @@ class ImportPage(QWidget):
             self.progress.hide()
             self.batch_button.setEnabled(self.can_manage)
             self.message.setText(self.tr("Đã nhập %1/%2 tệp.").replace("%1", str(len(done)))
-                                 .replace("%2", str(len(paths))))
+                                 .replace("%2", str(len(paths)))
+                                 + self._notes([f"{Path(o.document.source_path).name}: {w}"
+                                                for o in done for w in o.warnings]))
             if failed:
                 self.error_label.setText(self.tr("Không nhập được:") + "\n" + "\n".join(failed))
             self.reload()
@@ -1196,7 +1198,8 @@ class ImportPage(QWidget):
                     self.tr("Đọc được %1 phần (không có 'Điều N.').").replace("%1",
                                                                              str(sections)))
             self.preview_label.setText(text + " " + self.tr("Kiểm tra thông tin rồi bấm "
-                                                            "“Nhập vào thư viện”."))
+                                                            "“Nhập vào thư viện”.")
+                                       + self._notes(parsed.warnings))
             self._set_form_enabled(True)
             self.title_edit.setFocus()
 
@@ -1211,6 +1214,10 @@ class ImportPage(QWidget):
             self.import_finished.emit(exc)
 
         run_task(work, on_done=done, on_error=error, on_progress=self._on_progress)
+
+    def _notes(self, warnings: Sequence[str]) -> str:
+        """What reading the file involved (a legacy encoding converted…), one per line."""
+        return "".join("\n" + self.tr("Lưu ý: %1").replace("%1", w) for w in warnings)
 
     def _on_progress(self, done: int, total: int) -> None:
         if alive(self):
@@ -1262,7 +1269,7 @@ class ImportPage(QWidget):
             verb = self.tr("Đã nhập") if outcome.created else self.tr("Đã cập nhật")
             self.message.setText(f"{verb}: {outcome.document.title} "
                                  f"({outcome.document.article_count} "
-                                 + self.tr("mục") + ")")
+                                 + self.tr("mục") + ")" + self._notes(outcome.warnings))
             self.preview_label.clear()
             self._set_form_enabled(False)
             self.reload()

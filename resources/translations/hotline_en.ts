@@ -1742,8 +1742,8 @@ Way 2 (when Hotline does not open): close Hotline and run
         <translation>Import directory</translation>
     </message>
     <message>
-        <source>Danh bạ (*.csv *.zip)</source>
-        <translation>Directory (*.csv *.zip)</translation>
+        <source>Danh bạ (*.csv *.txt *.xlsx *.zip)</source>
+        <translation>Directory (*.csv *.txt *.xlsx *.zip)</translation>
     </message>
     <message>
         <source>Thư mục HSDS</source>
@@ -2439,6 +2439,10 @@ Zalo: 0912 345 678</translation>
     <message>
         <source>Kiểm tra thông tin rồi bấm “Nhập vào thư viện”.</source>
         <translation>Check the details, then press “Import into the library”.</translation>
+    </message>
+    <message>
+        <source>Lưu ý: %1</source>
+        <translation>Note: %1</translation>
     </message>
     <message>
         <source>Đã nhập</source>
@@ -4072,6 +4076,10 @@ No data has been changed. Check the data folder or restore from a backup (the ba
         <translation>, column {column}</translation>
     </message>
     <message>
+        <source>không đọc được tệp: {error}</source>
+        <translation>the file cannot be read: {error}</translation>
+    </message>
+    <message>
         <source>tệp rỗng</source>
         <translation>the file is empty</translation>
     </message>
@@ -4399,10 +4407,6 @@ No data has been changed. Check the data folder or restore from a backup (the ba
         <translation>has {cells} cells but the header has only {columns} columns</translation>
     </message>
     <message>
-        <source>CSV hỏng: {problem}</source>
-        <translation>damaged CSV: {problem}</translation>
-    </message>
-    <message>
         <source>không tìm thấy tệp hoặc thư mục</source>
         <translation>file or folder not found</translation>
     </message>
@@ -4425,6 +4429,89 @@ No data has been changed. Check the data folder or restore from a backup (the ba
     <message>
         <source>đã có trong danh bạ: &apos;{name}&apos; (mã {id}), cùng tên và số điện thoại: bỏ qua</source>
         <translation>already in the directory: &apos;{name}&apos; (id {id}), same name and phone number: skipped</translation>
+    </message>
+</context>
+<context>
+    <name>core.files</name>
+    <message>
+        <source>tệp Excel bị hỏng hoặc không đọc được ({problem})</source>
+        <translation>the Excel file is damaged or cannot be read ({problem})</translation>
+    </message>
+    <message>
+        <source>tệp Excel không có trang tính nào</source>
+        <translation>the Excel file has no worksheet</translation>
+    </message>
+    <message>
+        <source>Tệp Excel có {count} trang tính: chỉ đọc trang đầu tiên &apos;{sheet}&apos;</source>
+        <translation>The Excel file has {count} worksheets: only the first one, &apos;{sheet}&apos;, was read</translation>
+    </message>
+    <message>
+        <source>Tệp dùng bảng mã {encoding} — đã chuyển sang Unicode</source>
+        <translation>The file uses the {encoding} encoding — converted to Unicode</translation>
+    </message>
+    <message>
+        <source>Văn bản dùng phông {encoding} ({fonts}) — đã chuyển sang Unicode</source>
+        <translation>The text uses {encoding} fonts ({fonts}) — converted to Unicode</translation>
+    </message>
+    <message>
+        <source>không phải tệp văn bản (có byte nhị phân)</source>
+        <translation>not a text file (it contains binary bytes)</translation>
+    </message>
+    <message>
+        <source>đây là tệp {kind}, không phải tệp văn bản/CSV — hãy mở bằng chương trình của nó và lưu lại dạng &apos;CSV UTF-8&apos;</source>
+        <translation>this is {kind}, not a text/CSV file — open it in its own program and save it again as &apos;CSV UTF-8&apos;</translation>
+    </message>
+    <message>
+        <source>tệp {encoding} bị hỏng hoặc trộn lẫn bảng mã khác (có byte không hợp lệ) — hãy lưu lại tệp dạng UTF-8</source>
+        <translation>the {encoding} file is damaged or mixes in another encoding (it has invalid bytes) — save the file again as UTF-8</translation>
+    </message>
+    <message>
+        <source>không nhận ra bảng mã của tệp: dòng này không đọc thành chữ tiếng Việt ở bảng mã nào (UTF-8, Windows-1258, TCVN3, VNI) — hãy lưu lại tệp dạng UTF-8</source>
+        <translation>the file&apos;s encoding is not recognised: this line reads as Vietnamese in none of the encodings (UTF-8, Windows-1258, TCVN3, VNI) — save the file again as UTF-8</translation>
+    </message>
+    <message>
+        <source>dòng {line}: {reason}</source>
+        <translation>line {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Office cũ (.xls/.doc)</source>
+        <translation>an old Office file (.xls/.doc)</translation>
+    </message>
+    <message>
+        <source>tài liệu PDF</source>
+        <translation>a PDF document</translation>
+    </message>
+    <message>
+        <source>văn bản RTF</source>
+        <translation>an RTF document</translation>
+    </message>
+    <message>
+        <source>văn bản Word (.docx)</source>
+        <translation>a Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>ảnh PNG</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <source>ảnh JPEG</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <source>ảnh GIF</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <source>bảng tính Excel (.xlsx)</source>
+        <translation>an Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>nén (.zip)</source>
+        <translation>a compressed file (.zip)</translation>
+    </message>
+    <message>
+        <source>CSV hỏng: {problem}</source>
+        <translation>damaged CSV: {problem}</translation>
     </message>
 </context>
 <context>
