@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from typing_helpers import type_text
 
-from hotline.calls.models import Call
+from hotline.calls.models import Call, Referral
 from hotline.directory.models import Entry, EntryPhone
 from hotline.ui.call_form import CallForm
 from hotline.ui.directory_view import (
@@ -20,6 +20,8 @@ from hotline.ui.directory_view import (
     PhoneBlock,
     ReferralStatusWidget,
 )
+from hotline.ui.events import CallEvents
+from hotline.ui.tasks import DbReader
 
 pytestmark = pytest.mark.gui
 
@@ -43,6 +45,13 @@ def seed(app) -> dict[str, Entry]:
             phones=(EntryPhone("0236 382 1111"),), hours="24/7", verified_on="2026-01-01"),
             by="lan"),
     }
+
+
+@pytest.fixture
+def reader(app):
+    r = DbReader.for_store(app.store, readonly=True)
+    yield r
+    r.close()
 
 
 @pytest.fixture
@@ -247,7 +256,7 @@ def test_referral_from_the_panel_is_saved_with_the_call(qtbot, panel, app) -> No
     form.shutdown()
 
 
-def test_referral_status_updates_from_the_follow_up_list(qtbot, app) -> None:
+def test_referral_status_updates_from_the_follow_up_list(qtbot, app, reader) -> None:
     entries = seed(app)
     from datetime import datetime
     from zoneinfo import ZoneInfo
@@ -256,9 +265,11 @@ def test_referral_status_updates_from_the_follow_up_list(qtbot, app) -> None:
     call = app.calls.save(Call(received_at=datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")),
                                categories=("dv.physical",), level="referral",
                                referrals=(referral,)), operator="lan")
-    view = OpenReferralsView(app)
+    view = OpenReferralsView(app, reader)
     qtbot.addWidget(view)
-    assert view.editor.list.count() == 1
+    view.show()  # the list loads when the page is first shown, on the reader thread
+    qtbot.waitUntil(lambda: not view.loading and view.editor.list.count() == 1, timeout=5000)
+    assert view.status.text() == "1 chuyển tuyến đang theo dõi, cũ nhất trước."
     assert "Nhà tạm lánh Hoa Sen" in view.editor.list.item(0).text()
     editor = view.editor
     editor.status.setCurrentIndex(editor.status.findData("contacted"))
@@ -274,7 +285,9 @@ def test_referral_status_updates_from_the_follow_up_list(qtbot, app) -> None:
     editor.status.setCurrentIndex(editor.status.findData("completed"))
     editor.update_button.click()
     view.refresh()
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
     assert view.editor.list.count() == 0  # done: no longer followed up
+    assert view.status.text() == "Không có chuyển tuyến nào đang theo dõi."
 
     # the same widget on a call's detail
     detail = ReferralStatusWidget(app.calls, app.taxonomy)
@@ -312,3 +325,101 @@ def test_import_of_a_windows_1258_file_says_so(qtbot, view, app, tmp_path: Path)
     assert "excel.csv: Tệp dùng bảng mã Windows-1258 — đã chuyển sang Unicode" in \
         view.messages.toPlainText()
     assert "Trạm y tế xã Minh Tân" in shown_names(view.model)
+
+
+def _open_referrals(app, count: int) -> None:
+    """`count` calls with one open referral each, saved in one transaction (one created_at:
+    only the id orders them, as the list's paging must)."""
+    from datetime import timedelta
+
+    start = app.clock.now().replace(microsecond=0) - timedelta(hours=count)
+    app.calls.write_many([
+        Call(received_at=start + timedelta(minutes=i), categories=("dv.physical",),
+             level="referral", referrals=(Referral(name=f"Nơi tiếp nhận {i:03d}",
+                                                   category="shelter"),))
+        for i in range(count)], operator="lan")
+
+
+def test_open_referrals_load_off_the_ui_thread_a_page_at_a_time(qtbot, app, reader,
+                                                                 monkeypatch) -> None:
+    import threading
+
+    from hotline.directory.service import DirectoryService
+
+    _open_referrals(app, 45)
+    threads: list[int] = []
+    original = DirectoryService.referrals
+
+    def recording(self, *args, **kwargs):
+        threads.append(threading.get_ident())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(DirectoryService, "referrals", recording)
+    events = CallEvents()
+    view = OpenReferralsView(app, reader, events, page_size=20)
+    qtbot.addWidget(view)
+    assert threads == [] and view.editor.list.count() == 0  # building the page reads nothing
+    view.resize(600, 300)  # 20 rows overflow it: a scroll bar to reach the end with
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading and view.editor.list.count() == 20, timeout=5000)
+    assert threads and threading.get_ident() not in threads  # read on the reader thread
+    assert view.status.text() == ("45 chuyển tuyến đang theo dõi, cũ nhất trước. Đang hiện "
+                                  "20; kéo xuống cuối danh sách để xem thêm.")
+    names = lambda: [view.editor.list.item(i).text().split(" · ")[1]  # noqa: E731
+                     for i in range(view.editor.list.count())]
+    assert names()[:2] == ["Nơi tiếp nhận 000", "Nơi tiếp nhận 001"]
+    view.editor.list.setCurrentRow(3)
+    bar = view.editor.list.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled to the end: the next page
+    qtbot.waitUntil(lambda: not view.loading and view.editor.list.count() == 40, timeout=5000)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: not view.loading and view.editor.list.count() == 45, timeout=5000)
+    assert names() == [f"Nơi tiếp nhận {i:03d}" for i in range(45)]  # no gap, no repeat
+    assert view.editor.list.currentRow() == 3  # the selection stayed while pages came in
+    assert view.status.text() == "45 chuyển tuyến đang theo dõi, cũ nhất trước."
+    calls_so_far = len(threads)
+    bar.setValue(bar.maximum())  # everything is shown: nothing more is asked for
+    qtbot.wait(50)
+    assert len(threads) == calls_so_far
+
+    # A call saved elsewhere while the page is hidden: reloaded when it is shown again.
+    view.hide()
+    _open_referrals(app, 1)
+    events.call_saved.emit(None)
+    qtbot.wait(50)
+    assert view.editor.list.count() == 45 and len(threads) == calls_so_far
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading and view.status.text().startswith("46 "),
+                    timeout=5000)
+    assert view.editor.list.count() == 20  # back at the first page
+
+
+def test_open_referrals_say_when_they_cannot_be_loaded(qtbot, app, reader,
+                                                       monkeypatch) -> None:
+    from hotline.directory.service import DirectoryService
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("đĩa hỏng")
+
+    monkeypatch.setattr(DirectoryService, "open_referral_count", broken)
+    view = OpenReferralsView(app, reader)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    assert view.status.text() == "Không tải được danh sách chuyển tuyến: đĩa hỏng"
+    assert view.editor.list.count() == 0
+    monkeypatch.undo()
+    view.hide()
+    view.show()  # tried again when shown again
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    assert view.status.text() == "Không có chuyển tuyến nào đang theo dõi."
+
+
+def test_open_referrals_fill_a_tall_page_without_scrolling(qtbot, app, reader) -> None:
+    _open_referrals(app, 12)
+    view = OpenReferralsView(app, reader, page_size=5)
+    qtbot.addWidget(view)
+    view.resize(600, 900)  # 5 rows leave the list half empty: no scroll bar to pull
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading and view.editor.list.count() == 12, timeout=5000)
+    assert view.status.text() == "12 chuyển tuyến đang theo dõi, cũ nhất trước."

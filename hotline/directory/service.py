@@ -45,6 +45,16 @@ from hotline.translation import translate
 BUNDLE_META_KEY = "directory_bundle_version"
 BUNDLE_FILE = ("directory", "national.json")
 OPEN_REFERRAL_STATUSES = ("suggested", "contacted", "accepted")
+# The open referrals, written exactly as the partial index `referrals_open` (m0008) says it:
+# SQLite uses a partial index only for a query whose WHERE repeats the index's condition, and
+# not with bound parameters in its place. That index walks the open referrals oldest first,
+# so the follow-up page reads one page of them instead of sorting every referral. The query
+# names it (INDEXED BY): without statistics (a new database) the planner would rather look
+# the statuses up in `referrals_by_status` and sort them all, and if the index or its
+# condition ever drifted from this text, the query fails in the tests instead of slowing
+# down unnoticed.
+OPEN_REFERRALS_WHERE = "r.status IN ({})".format(
+    ", ".join(f"'{code}'" for code in OPEN_REFERRAL_STATUSES))
 EMERGENCY_NUMBERS = ("113", "115", "111")
 OPTIMIZE_AFTER = 1000  # entries written at once before the search index is compacted
 _ID = re.compile(r"^[\w.:@\-]{1,120}$")
@@ -611,24 +621,40 @@ class DirectoryService:
 
     def referrals(self, *, statuses: Iterable[str] | None = OPEN_REFERRAL_STATUSES,
                   entry_id: str | None = None, call_id: int | None = None,
-                  limit: int = 500) -> list[ReferralItem]:
-        """Referrals for follow-up (open ones by default), oldest first."""
+                  limit: int = 500, after: tuple[str, int] | None = None,
+                  conn: sqlite3.Connection | None = None) -> list[ReferralItem]:
+        """Referrals for follow-up (open ones by default), oldest first.
+
+        `after` is (created_at, id) of the last referral of the previous page (keyset
+        paging: a page deep in the list costs what the first does). The open referrals come
+        from the partial index `referrals_open` in that order, without a sort, however many
+        referrals the calls of past years made.
+        """
         clauses: list[str] = []
         params: list[Any] = []
+        index = ""
         if statuses is not None:
-            codes = list(statuses)
-            clauses.append(f"r.status IN ({','.join('?' * len(codes))})")
-            params.extend(codes)
+            codes = tuple(statuses)
+            if codes == OPEN_REFERRAL_STATUSES:
+                clauses.append(OPEN_REFERRALS_WHERE)  # literal: see OPEN_REFERRALS_WHERE
+                if call_id is None:  # one call's few referrals: referrals_by_call
+                    index = "INDEXED BY referrals_open "
+            else:
+                clauses.append(f"r.status IN ({','.join('?' * len(codes))})")
+                params.extend(codes)
         if entry_id is not None:
             clauses.append("r.entry_id = ?")
             params.append(entry_id)
         if call_id is not None:
             clauses.append("r.call_id = ?")
             params.append(call_id)
+        if after is not None:
+            clauses.append("(r.created_at, r.id) > (?, ?)")
+            params.extend(after)
         where = " AND ".join(clauses) or "1"
-        rows = self.store.conn.execute(
+        rows = (conn or self.store.conn).execute(
             "SELECT r.*, c.received_at AS call_received_at, c.urgency AS call_urgency, "
-            "k.number AS case_number FROM referrals r JOIN calls c ON c.id = r.call_id "
+            f"k.number AS case_number FROM referrals r {index}JOIN calls c ON c.id = r.call_id "
             f"LEFT JOIN cases k ON k.id = c.case_id WHERE {where} "
             "ORDER BY r.created_at, r.id LIMIT ?", [*params, limit]).fetchall()
         return [ReferralItem(
@@ -637,6 +663,12 @@ class DirectoryService:
             entry_id=r["entry_id"], name=r["name"], phone=r["phone"], category=r["category"],
             status=r["status"], note=r["note"], created_at=r["created_at"],
             created_by=r["created_by"], updated_at=r["updated_at"]) for r in rows]
+
+    def open_referral_count(self, conn: sqlite3.Connection | None = None) -> int:
+        """How many referrals are still open (counted on an index, no row is read)."""
+        row = (conn or self.store.conn).execute(
+            f"SELECT count(*) FROM referrals r WHERE {OPEN_REFERRALS_WHERE}").fetchone()
+        return int(row[0])
 
     def referral_counts(self, *, date_from: str | None = None,
                         date_to: str | None = None) -> dict[tuple[str, str], int]:

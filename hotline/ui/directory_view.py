@@ -79,17 +79,19 @@ from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
 from hotline.ui.i18n import display_date, display_datetime, parse_display_date
 from hotline.ui.styles import set_scaled_style
-from hotline.ui.tasks import alive, run_task
+from hotline.ui.tasks import DbReader, alive, run_task
 from hotline.ui.widgets import CategoryPicker, ErrorLabel, InlineBar, SearchCombo
 
 if TYPE_CHECKING:
     from hotline.app import App
     from hotline.calls.service import CallService
     from hotline.calls.taxonomy import Taxonomy
+    from hotline.ui.events import CallEvents
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 PAGE = 50
+REFERRAL_PAGE = 200  # open referrals per page of the follow-up list
 SEARCH_DELAY_MS = 120  # results follow typing without a query per keystroke
 MAX_MESSAGES = 200
 
@@ -1412,13 +1414,22 @@ class ReferralStatusWidget(QWidget):
         self._on_row(-1)
 
     def set_referrals(self, items: Sequence[Referral | ReferralItem]) -> None:
-        self._items = [i for i in items if i.id is not None]
+        self._items = []
         self.list.clear()
-        for item in self._items:
-            self.list.addItem(QListWidgetItem(self._line(item)))
-        self.open_button.setVisible(any(isinstance(i, ReferralItem) for i in self._items))
+        self.add_referrals(items)
         self.list.setCurrentRow(0 if self._items else -1)
         self._on_row(self.list.currentRow())
+
+    def add_referrals(self, items: Sequence[Referral | ReferralItem]) -> None:
+        """Append the next page (the selection and the scroll position stay)."""
+        new = [i for i in items if i.id is not None]
+        self._items.extend(new)
+        for item in new:
+            self.list.addItem(QListWidgetItem(self._line(item)))
+        self.open_button.setVisible(any(isinstance(i, ReferralItem) for i in self._items))
+
+    def items(self) -> list[Referral | ReferralItem]:
+        return list(self._items)
 
     def _line(self, item: Referral | ReferralItem) -> str:
         phone = phones.display(item.phone) if item.phone else ""
@@ -1468,23 +1479,141 @@ class ReferralStatusWidget(QWidget):
 
 class OpenReferralsView(QWidget):
     """Referrals still in progress (suggested, contacted, accepted), oldest first: the
-    referral part of the follow-up list."""
+    referral part of the follow-up list.
+
+    Nothing is read while the window is built: the list loads on the reader thread when the
+    page is first shown, a page at a time (the next one when the list is scrolled to its
+    end: keyset paging on the `referrals_open` index, as fast deep in the list as at the
+    top). A saved call marks the list stale; it reloads the next time it is shown.
+    """
 
     open_call_requested = Signal(int)
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, reader: DbReader, events: CallEvents | None = None,
+                 parent: QWidget | None = None, *, page_size: int = REFERRAL_PAGE) -> None:
         super().__init__(parent)
         self.app = app
+        self.reader = reader
+        self.page_size = page_size
+        self.loading = False
+        self._stale = True  # never loaded yet
+        self._exhausted = True
+        self._total = 0
+        self._generation = 0
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Chuyển tuyến cần theo dõi"), self)
         set_scaled_style(title, "font-weight: 700; font-size: +3pt;")
         layout.addWidget(title)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         self.editor = ReferralStatusWidget(app.calls, app.taxonomy, app.settings.language,
                                            self)
         layout.addWidget(self.editor, 1)
-        self.editor.referral_updated.connect(lambda _id, _status: None)
         self.editor.open_call_requested.connect(self.open_call_requested)
-        self.refresh()
+        self.editor.list.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        if events is not None:
+            events.call_saved.connect(lambda _call: self.mark_stale())
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self) -> None:
+        """The referrals changed elsewhere: reload now if on screen, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
-        self.editor.set_referrals(self.app.directory.referrals())
+        """Load the first page and the count of open referrals on the reader thread."""
+        self._generation += 1
+        generation = self._generation
+        self._stale = False
+        self._exhausted = False
+        self.loading = True
+        self.status.setText(self.tr("Đang tải…"))
+        directory, limit = self.app.directory, self.page_size
+
+        def work(conn: Any) -> tuple[int, list[ReferralItem]]:
+            return (directory.open_referral_count(conn=conn),
+                    directory.referrals(limit=limit, conn=conn))
+
+        def done(result: tuple[int, list[ReferralItem]]) -> None:
+            if not alive(self) or generation != self._generation:
+                return
+            self._total, page = result
+            self._exhausted = len(page) < limit
+            self.editor.set_referrals(page)  # still `loading`: the reset's scrolling asks nothing
+            self.loading = False
+            self._show_status()
+            self._fetch_if_at_end()
+
+        self.reader.submit(work, on_done=done,
+                           on_error=lambda exc, _tb: self._failed(generation, exc))
+
+    def fetch_more(self) -> None:
+        """The next page after the last referral shown (keyset: created_at, id)."""
+        if self.loading or self._exhausted:
+            return
+        items = self.editor.items()
+        if not items:
+            return
+        last = items[-1]
+        assert last.id is not None
+        after = (last.created_at, last.id)
+        generation = self._generation
+        self.loading = True
+        directory, limit = self.app.directory, self.page_size
+
+        def work(conn: Any) -> list[ReferralItem]:
+            return directory.referrals(limit=limit, after=after, conn=conn)
+
+        def done(page: list[ReferralItem]) -> None:
+            if not alive(self) or generation != self._generation:
+                return
+            self._exhausted = len(page) < limit
+            self.editor.add_referrals(page)
+            self.loading = False
+            self._show_status()
+            self._fetch_if_at_end()
+
+        self.reader.submit(work, on_done=done,
+                           on_error=lambda exc, _tb: self._failed(generation, exc))
+
+    def _on_scroll(self, value: int) -> None:
+        bar = self.editor.list.verticalScrollBar()
+        if value >= bar.maximum() - bar.pageStep() // 2:
+            self.fetch_more()
+
+    def _fetch_if_at_end(self) -> None:
+        """Rows that do not fill the list (a tall window) leave no scroll bar to move: ask
+        for the next page at once. (The list lays its rows out later, on a timer; its scroll
+        range is only right once they are laid out.)"""
+        if self._exhausted or not self.isVisible():
+            return
+        self.editor.list.doItemsLayout()
+        if self.editor.list.verticalScrollBar().maximum() == 0:
+            self.fetch_more()
+
+    def _show_status(self) -> None:
+        shown = len(self.editor.items())
+        if not shown:
+            self.status.setText(self.tr("Không có chuyển tuyến nào đang theo dõi."))
+            return
+        text = self.tr("%1 chuyển tuyến đang theo dõi, cũ nhất trước.").replace(
+            "%1", f"{self._total:,}".replace(",", "."))
+        if not self._exhausted:
+            text += " " + self.tr("Đang hiện %1; kéo xuống cuối danh sách để xem thêm.").replace(
+                "%1", f"{shown:,}".replace(",", "."))
+        self.status.setText(text)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if not alive(self) or generation != self._generation:
+            return
+        self.loading = False
+        self._exhausted = True
+        self._stale = True  # try again when next shown
+        self.status.setText(self.tr("Không tải được danh sách chuyển tuyến: %1").replace(
+            "%1", str(exc)))

@@ -47,7 +47,7 @@ def install_pages(window: MainWindow, app: App) -> None:
     directory = DirectoryView(app, window)
     window.add_page("directory", QCoreApplication.translate("Pages", "Danh bạ dịch vụ"), directory)
 
-    referrals = OpenReferralsView(app, window)
+    referrals = OpenReferralsView(app, window.reader, window.events, window)
     referrals.open_call_requested.connect(window.open_call)
     window.add_page("referrals", QCoreApplication.translate("Pages", "Chuyển tuyến"), referrals)
 
