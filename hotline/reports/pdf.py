@@ -46,6 +46,7 @@ from reportlab.platypus import Table as RLTable
 from hotline import __version__
 from hotline.atomic import atomic_write
 from hotline.reports import fonts
+from hotline.reports.models import DayCall, DueFollowUp, Header, Revision
 from hotline.reports.stats import Statistics, Table
 
 MARGIN_TOP = 20 * mm
@@ -61,53 +62,6 @@ SEX_COLORS = (colors.HexColor("#1f4e79"), colors.HexColor("#9dc3e6"),
 GRID = colors.HexColor("#404040")
 HEAD_BG = colors.HexColor("#e8e8e8")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-@dataclass(frozen=True)
-class Header:
-    """Who issues the report, from settings (DESIGN §5: never hard-coded)."""
-
-    center_name: str
-    parent_body: str = ""
-    abbreviation: str = ""
-    place: str = ""
-    issued: date | None = None
-    signer_title: str = "GIÁM ĐỐC"
-    signer_name: str = ""
-    prepared_by: str = ""
-    recipients: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DayCall:
-    """One line of the day's call list, without personal data."""
-
-    id: int
-    time: str  # HH:MM
-    categories: tuple[str, ...]  # labels
-    level: str  # label
-    urgency: str  # code
-    urgency_label: str
-    operator: str
-    referrals: tuple[str, ...] = ()  # "name (status)"
-    counselling: bool = True
-
-
-@dataclass(frozen=True)
-class DueFollowUp:
-    due: str  # dd/mm HH:MM
-    call_id: int
-    categories: tuple[str, ...]
-    assignee: str
-    status: str  # label: done / overdue / pending
-    safe_to_call_back: str  # Có / Không / Chưa hỏi
-
-
-@dataclass(frozen=True)
-class Revision:
-    number: int  # 1, 2 …
-    reason: str
-    replaces: str = ""  # e.g. "đã đồng bộ lúc 17:30 ngày 25/11/2026"
 
 
 @dataclass

@@ -22,7 +22,7 @@ from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import Clock, iso
 from hotline.config import Settings
-from hotline.reports.pdf import DayCall, DueFollowUp, Header, ReportPdf, Revision
+from hotline.reports.models import DayCall, DueFollowUp, Header, Revision
 from hotline.reports.periods import Period, classify
 from hotline.reports.stats import Statistics, StatsEngine
 from hotline.store.db import Store
@@ -161,6 +161,8 @@ class ReportService:
                   as_of: datetime | None = None,
                   conn: sqlite3.Connection | None = None) -> Statistics:
         """Only the PDF of a day (the window's preview and the benchmark)."""
+        from hotline.reports.pdf import ReportPdf  # reportlab: only when a PDF is written
+
         conn = conn or self.store.conn
         as_of = as_of or self.clock.now()
         stats = self.engine.compute(conn, Period(day, day, "day"), as_of=as_of)
@@ -203,6 +205,8 @@ class ReportService:
         stats = self.engine.compute(conn, period, as_of=as_of)
         _progress(progress, 1, 3)
         pdf = out_dir / names["pdf"]
+        from hotline.reports.pdf import ReportPdf  # reportlab: only when a PDF is written
+
         ReportPdf(self.header(as_of.date()), stats).write(pdf)
         _progress(progress, 2, 3)
         summary = out_dir / names["summary_csv"]

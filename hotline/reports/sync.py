@@ -43,7 +43,7 @@ from hotline.calls.codec import timestamp
 from hotline.clock import Clock, iso, parse_iso
 from hotline.config import Settings
 from hotline.reports import mailer
-from hotline.reports.pdf import Revision
+from hotline.reports.models import Revision
 from hotline.reports.periods import vn_date
 from hotline.reports.service import ReportService
 from hotline.store.db import Store
