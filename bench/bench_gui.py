@@ -57,6 +57,56 @@ def keyring_env(data_dir: str) -> dict[str, str]:
             "HOTLINE_TEST_KEYRING": str(path.with_name(f"{path.name}.{KEYRING_FILE}"))}
 
 
+# ------------------------------------------------------------------ memory trace
+class RssTrace:
+    """Resident memory sampled every few ms on a thread, with named marks: where a peak
+    comes from. tracemalloc sees only Python's allocations, not SQLite's page caches, Qt or
+    Argon2's buffer, so this reads the process's RSS (/proc/self/statm; Linux only —
+    elsewhere only ru_maxrss is reported)."""
+
+    def __init__(self, interval_s: float = 0.005) -> None:
+        import threading
+
+        self.samples: list[tuple[float, int]] = []  # (perf_counter, RSS bytes)
+        self.marks: list[tuple[float, str]] = [(time.perf_counter(), "start")]
+        self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if Path("/proc/self/statm").exists():
+            self._thread = threading.Thread(target=self._run, args=(interval_s,), daemon=True)
+            self._thread.start()
+
+    def rss(self) -> int:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * self._page
+
+    def _run(self, interval_s: float) -> None:
+        while not self._stop.wait(interval_s):
+            self.samples.append((time.perf_counter(), self.rss()))
+
+    def mark(self, label: str) -> None:
+        """The phase called `label` ends now (thread-safe: list.append)."""
+        self.marks.append((time.perf_counter(), label))
+        if self._thread is not None:
+            self.samples.append((time.perf_counter(), self.rss()))
+
+    def phases(self) -> list[dict[str, Any]]:
+        """Per phase (between two marks, in time order): its length, the highest RSS sampled
+        during it and the RSS at its end, in MB."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        marks = sorted(self.marks)
+        out = []
+        for (begin, _), (end, label) in itertools.pairwise(marks):
+            inside = [rss for t, rss in self.samples if begin <= t <= end]
+            at_end = [rss for t, rss in self.samples if t <= end]
+            out.append({"phase": label, "s": end - begin,
+                        "peak_mb": max(inside, default=0) / 2**20,
+                        "end_mb": (at_end[-1] if at_end else 0) / 2**20})
+        return out
+
+
 # ------------------------------------------------------------------ children
 def _watch_paint(qt, on_paint, name: str = "_paint_watcher") -> None:  # type: ignore[no-untyped-def]
     """Call on_paint(widget) for every paint of a widget (same watcher in every child)."""
@@ -72,7 +122,7 @@ def _watch_paint(qt, on_paint, name: str = "_paint_watcher") -> None:  # type: i
     qt.installEventFilter(getattr(qt, name))
 
 
-def _log_in_when_asked(qt) -> None:  # type: ignore[no-untyped-def]
+def _log_in_when_asked(qt, mark=None) -> None:  # type: ignore[no-untyped-def]
     """Answer the start-up's login dialog as a person does (username, password, Enter).
 
     Watches paints by class name (importing hotline.ui.login here would land before the
@@ -92,6 +142,8 @@ def _log_in_when_asked(qt) -> None:  # type: ignore[no-untyped-def]
             return
         state["done"] = True
         print(f"LOGIN {time.process_time()}", flush=True)
+        if mark is not None:
+            mark("login dialog painted")
 
         def submit() -> None:
             form = widget.form
@@ -100,6 +152,8 @@ def _log_in_when_asked(qt) -> None:  # type: ignore[no-untyped-def]
             began = time.perf_counter()
             user = form.submit()  # what Enter in the password field does
             print(f"AUTH {time.perf_counter() - began}", flush=True)
+            if mark is not None:
+                mark("password checked")
             if user is None:
                 print(f"FAILED login: {form.error.text()}", flush=True)
                 os._exit(1)
@@ -169,17 +223,49 @@ def child_hotline(data_dir: str, via_cli: bool = False) -> None:
     qt.exec()
 
 
+def _watch_backup(trace: RssTrace) -> dict[str, bool]:
+    """Mark the daily backup's copy and check in the trace (the window's scheduler runs
+    them on a worker thread through these module functions)."""
+    from hotline.security import backup
+
+    state = {"started": False, "done": False}
+    create, verify = backup.create, backup.verify
+
+    def traced_create(*args, **kwargs):  # type: ignore[no-untyped-def]
+        state["started"] = True
+        trace.mark("(backup starts)")
+        try:
+            return create(*args, **kwargs)
+        finally:
+            trace.mark("backup: copy")
+
+    def traced_verify(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return verify(*args, **kwargs)
+        finally:
+            trace.mark("backup: verify")
+            state["done"] = True
+
+    backup.create, backup.verify = traced_create, traced_verify  # type: ignore[assignment]
+    return state
+
+
 def child_memory(data_dir: str, pages: int) -> None:
     import resource
 
+    trace = RssTrace()
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from hotline.ui.main import qt_application, start
 
-    _log_in_when_asked(qt_application())
+    qt = qt_application()
+    trace.mark("Qt up")
+    _log_in_when_asked(qt, trace.mark)
     started = start(data_dir)
     assert started is not None
+    trace.mark("window built (start() returned)")
+    backup_state = _watch_backup(trace)
     _qt, app, window = started
     view = window.call_list
     model = view.model
@@ -193,6 +279,7 @@ def child_memory(data_dir: str, pages: int) -> None:
             time.sleep(0.001)
 
     wait(lambda: window._started and model.total >= 0 and not model.loading)  # today's list
+    trace.mark("today's list loaded")
     # Heartbeat: a 2 ms timer on the UI thread; a long gap between beats is a UI stall.
     beats: list[float] = []
     heart = QTimer()
@@ -205,6 +292,7 @@ def child_memory(data_dir: str, pages: int) -> None:
     view.set_range(None)  # every date: all 1,000,000 calls match
     wait(lambda: model.rowCount() > 0 and not model.loading)
     first_rows_ms = timer.nsecsElapsed() / 1e6
+    trace.mark("every date: first rows")
     fetch_ms: list[float] = []
     ui_cpu_ms: list[float] = []  # the UI thread's own CPU per page: scroll, insert, repaint
     for _ in range(pages):
@@ -217,18 +305,29 @@ def child_memory(data_dir: str, pages: int) -> None:
         ui_cpu_ms.append((time.thread_time() - cpu) * 1000)
         fetch_ms.append(timer.nsecsElapsed() / 1e6)
     heart.stop()
+    trace.mark(f"{pages} pages scrolled")
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
     wait(lambda: model.total >= 0)
     total = model.total
     window.show_page("followups")
     wait(lambda: not window.followups.loading)
+    trace.mark("follow-ups page")
+    window.show_page("referrals")
+    referrals = window.page("referrals")
+    wait(lambda: not getattr(referrals, "loading", False))
+    trace.mark("referrals page")
     window.open_call(model.call_at(model.rowCount() - 1).id)
     QApplication.processEvents()
+    trace.mark("a call opened in the form")
+    if backup_state["started"]:  # the day's first start: its backup, to the end
+        wait(lambda: backup_state["done"], timeout_s=900)
+        QApplication.processEvents()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print("RESULT " + json.dumps({
         "rows_loaded": model.rowCount(), "total": total, "first_rows_ms": first_rows_ms,
         "fetch_ms": fetch_ms, "gaps_ms": gaps, "ui_cpu_ms": ui_cpu_ms,
-        "peak_mb": peak_kb / 1024,
+        "peak_mb": peak_kb / 1024, "phases": trace.phases(),
+        "backup_ran": backup_state["done"],
     }), flush=True)
     window.close()
     app.close()
@@ -354,6 +453,17 @@ def memory_run(data_dir: str, pages: int) -> dict[str, object]:
     return dict(json.loads(line[len("RESULT "):]))
 
 
+def print_phases(result: dict[str, Any]) -> None:
+    """RSS by phase of one memory run (sampled every 5 ms: where the peak comes from)."""
+    phases = result.get("phases") or []
+    if not phases:
+        return
+    print("  resident memory by phase (RSS sampled every 5 ms; peak during / at the end):")
+    for phase in phases:
+        print(f"    {phase['phase']:<34} {phase['s'] * 1000:7.0f} ms  peak "
+              f"{phase['peak_mb']:4.0f} MB  end {phase['end_mb']:4.0f} MB")
+
+
 @dataclass
 class Start:
     shown_s: float  # wall time from launch to the window's first paint
@@ -399,42 +509,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--source", default="bench/out/1m",
-                        help="the shared 1,000,000-call database (read only)")
-    parser.add_argument("--db-dir", default="bench/out/gui-1m",
-                        help="the private copy the window opens (made once from --source)")
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--pages", type=int, default=50)
-    parser.add_argument("--backup-day", action="store_true",
-                        help="also the memory run of a day's first start (its backup runs)")
-    parser.add_argument("--child", choices=["empty", "hotline", "cli", "memory"])
-    args = parser.parse_args()
-    if args.child == "empty":
-        child_empty()
-        return 0
-    if args.child in ("hotline", "cli"):
-        child_hotline(args.db_dir, via_cli=args.child == "cli")
-        return 0
-    if args.child == "memory":
-        child_memory(args.db_dir, args.pages)
-        return 0
-
-    note = prepare(Path(args.source), Path(args.db_dir))
-    backed_up = todays_backup(Path(args.db_dir))
-    db = Path(args.db_dir) / "hotline.sqlite"
-    print(f"database: {db} ({db.stat().st_size / 1e6:.0f} MB, encrypted, key in the "
-          f"file-backed keyring; copy {note}; today's backup {backed_up}), load average "
-          f"{os.getloadavg()}")
-    # warm-up (page cache, any pending migration), not counted
-    time_start("empty", args.db_dir)
-    time_start("hotline", args.db_dir)
+def report_starts(count: int, data_dir: str) -> None:
+    """Time `count` interleaved starts of each kind and print the figures."""
     runs: dict[str, list[Start]] = {"empty": [], "hotline": [], "cli": []}
-    for _ in range(args.runs):
+    for _ in range(count):
         for kind in runs:
-            runs[kind].append(time_start(kind, args.db_dir))
+            runs[kind].append(time_start(kind, data_dir))
 
     def med(kind: str, field: str) -> float:
         return statistics.median(getattr(r, field) for r in runs[kind])
@@ -444,7 +524,7 @@ def main() -> int:
         print(f"  {label:<31}: median {statistics.median(values) * 1000:5.0f} ms, p95 "
               f"{pct(values, .95) * 1000:5.0f} ms, min {min(values) * 1000:5.0f} ms")
 
-    print(f"start-up, {args.runs} runs of each, interleaved (process launch to paint):")
+    print(f"start-up, {count} runs of each, interleaved (process launch to paint):")
     line("empty PySide6 window", "empty", "shown_s")
     line("Hotline window, 1M calls", "hotline", "shown_s")
     line("Hotline login dialog painted", "hotline", "login_s")
@@ -470,6 +550,44 @@ def main() -> int:
     print(f"  ratio, `hotline` command       : window {med('cli', 'shown_s') / e_wall:.2f}x, "
           f"ready {med('cli', 'ready_s') / e_wall:.2f}x wall")
 
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", default="bench/out/1m",
+                        help="the shared 1,000,000-call database (read only)")
+    parser.add_argument("--db-dir", default="bench/out/gui-1m",
+                        help="the private copy the window opens (made once from --source)")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--backup-day", action="store_true",
+                        help="also the memory run of a day's first start (its backup runs)")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="skip the start-up timings: only the memory run(s)")
+    parser.add_argument("--child", choices=["empty", "hotline", "cli", "memory"])
+    args = parser.parse_args()
+    if args.child == "empty":
+        child_empty()
+        return 0
+    if args.child in ("hotline", "cli"):
+        child_hotline(args.db_dir, via_cli=args.child == "cli")
+        return 0
+    if args.child == "memory":
+        child_memory(args.db_dir, args.pages)
+        return 0
+
+    note = prepare(Path(args.source), Path(args.db_dir))
+    backed_up = todays_backup(Path(args.db_dir))
+    db = Path(args.db_dir) / "hotline.sqlite"
+    print(f"database: {db} ({db.stat().st_size / 1e6:.0f} MB, encrypted, key in the "
+          f"file-backed keyring; copy {note}; today's backup {backed_up}), load average "
+          f"{os.getloadavg()}")
+    # warm-up (page cache, any pending migration), not counted
+    time_start("empty", args.db_dir)
+    time_start("hotline", args.db_dir)
+    if not args.memory_only:
+        report_starts(args.runs, args.db_dir)
+
     result: dict[str, Any] = memory_run(args.db_dir, args.pages)
 
     fetch, gaps = result["fetch_ms"], result["gaps_ms"]
@@ -485,11 +603,14 @@ def main() -> int:
           "while the list loads and scrolls)")
     print(f"  peak memory          : {result['peak_mb']:.0f} MB with {result['rows_loaded']:,} "
           f"rows loaded (target <= 250 MB)")
+    print_phases(result)
     if args.backup_day:
         day = backup_day_memory(Path(args.db_dir), args.pages)
         print(f"  the day's first start (the daily backup of the whole database runs in the "
-              f"window's process meanwhile): peak memory {day['peak_mb']:.0f} MB, next page "
-              f"median {statistics.median(day['fetch_ms']):.1f} ms")  # type: ignore[arg-type]
+              f"window's process meanwhile, measured to its end): peak memory "
+              f"{day['peak_mb']:.0f} MB, next page median "
+              f"{statistics.median(day['fetch_ms']):.1f} ms")  # type: ignore[arg-type]
+        print_phases(day)
     print(f"load average at the end: {os.getloadavg()}")
     return 0
 
