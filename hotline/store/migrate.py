@@ -60,11 +60,20 @@ def backup_copy(store: Store, target: Path) -> None:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".part")
-    dest = connect(tmp, key=store.key, journal="DELETE")
+    # Own connections with small page caches, as the daily backup's (hotline.security.backup
+    # COPY_CACHE_KIB): every page is copied once, and the house cache of 64 MB per
+    # connection would otherwise fill on both sides with a large database.
+    source = store.new_connection(readonly=True)
     try:
-        store.conn.backup(dest)
+        source.execute("PRAGMA cache_size=-2048")
+        dest = connect(tmp, key=store.key, journal="DELETE")
+        try:
+            dest.execute("PRAGMA cache_size=-2048")
+            source.backup(dest)
+        finally:
+            dest.close()
     finally:
-        dest.close()
+        source.close()
     tmp.replace(target)
 
 
