@@ -319,6 +319,10 @@ def child_memory(data_dir: str, pages: int) -> None:
     window.open_call(model.call_at(model.rowCount() - 1).id)
     QApplication.processEvents()
     trace.mark("a call opened in the form")
+    # The idle lock's unlock checks the password again (LoginForm.submit → authenticate),
+    # now on top of everything the session holds: Argon2id's buffer at its highest point.
+    app.accounts.authenticate(BENCH_USER, BENCH_PASSWORD, action="session.unlock")
+    trace.mark("password checked again (unlock)")
     if backup_state["started"]:  # the day's first start: its backup, to the end
         wait(lambda: backup_state["done"], timeout_s=900)
         QApplication.processEvents()

@@ -68,6 +68,38 @@ def test_lockout_after_repeated_failures(app, accounts):
     assert later.authenticate("admin", "correct horse").role is Role.ADMIN
 
 
+def test_password_hashes_of_earlier_parameters_verify_and_are_made_again(app, audit):
+    """New hashes use the house parameters (half argon2-cffi's default memory, no weaker than
+    OWASP's minimum); an account made with the earlier default still logs in, and its hash is
+    made again with the new parameters at that login."""
+    from argon2 import extract_parameters
+
+    from hotline.security import accounts as accounts_module
+
+    hasher = accounts_module.password_hasher()
+    assert hasher.memory_cost >= 19 * 1024 and hasher.time_cost >= 2  # OWASP's minimum
+    assert hasher.memory_cost * hasher.time_cost >= 64 * 1024 * 3  # the work per guess kept
+    assert hasher.memory_cost <= 32 * 1024  # what a check adds to the window's memory
+    old = AccountService(app.store, app.clock, audit, PasswordHasher())  # the earlier default
+    old.create_first_admin("admin", "Quản trị", "mật khẩu đủ dài")
+    stored = lambda: app.store.conn.execute(  # noqa: E731
+        "SELECT password_hash FROM users WHERE username = 'admin'").fetchone()[0]
+    before = extract_parameters(stored())
+    assert (before.memory_cost, before.time_cost) == (65536, 3)
+    current = AccountService(app.store, app.clock, audit)  # what open_app builds
+    with pytest.raises(AuthError):
+        current.authenticate("admin", "sai mật khẩu")
+    assert stored().startswith("$argon2id$v=19$m=65536,t=3,")  # a failure changes nothing
+    assert current.authenticate("admin", "mật khẩu đủ dài").username == "admin"
+    after = extract_parameters(stored())
+    assert (after.memory_cost, after.time_cost, after.parallelism) == (
+        hasher.memory_cost, hasher.time_cost, hasher.parallelism)
+    assert not current.hasher.check_needs_rehash(stored())
+    assert current.authenticate("admin", "mật khẩu đủ dài").username == "admin"
+    with pytest.raises(AuthError):
+        current.authenticate("admin", "mật khẩu đủ dài!")
+
+
 def test_short_password_and_unknown_user_refused(accounts):
     with pytest.raises(AuthError, match="ít nhất"):
         accounts.create_first_admin("admin", "A", "short")

@@ -22,6 +22,21 @@ from hotline.translation import translate
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
+# Argon2id for new password hashes. argon2-cffi's default (RFC 9106's low-memory profile:
+# 64 MiB, t=3, p=4) allocates 64 MiB at every check; at the idle lock's unlock that comes on
+# top of everything the session holds (peak 246 MB, 251 MB on the day of a backup, with
+# 1,000,000 calls: bench/results/gui.md; target 250 MB). Half the memory and twice the
+# passes: the same work per guess (memory x passes), the same ~0.2 s check, well above
+# OWASP's minimum (19 MiB, t=2, p=1). Hashes made with other parameters still verify and are
+# made again with these at the next login (check_needs_rehash in `authenticate`).
+HASH_TIME_COST = 6
+HASH_MEMORY_KIB = 32 * 1024
+HASH_PARALLELISM = 4
+
+
+def password_hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=HASH_TIME_COST, memory_cost=HASH_MEMORY_KIB,
+                          parallelism=HASH_PARALLELISM)
 
 
 @dataclass(frozen=True)
@@ -48,7 +63,7 @@ class AccountService:
         self.store = store
         self.clock = clock
         self.audit = audit
-        self.hasher = hasher or PasswordHasher()
+        self.hasher = hasher or password_hasher()
 
     # ---------------------------------------------------------------- queries
     def has_users(self) -> bool:
