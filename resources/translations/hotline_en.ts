@@ -2810,6 +2810,26 @@ No data has been changed. Check the data folder or restore from a backup (the ba
         <source>Chuyển tuyến cần theo dõi</source>
         <translation>Referrals to follow up</translation>
     </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Không có chuyển tuyến nào đang theo dõi.</source>
+        <translation>No referrals are being followed up.</translation>
+    </message>
+    <message>
+        <source>%1 chuyển tuyến đang theo dõi, cũ nhất trước.</source>
+        <translation>%1 referrals being followed up, oldest first.</translation>
+    </message>
+    <message>
+        <source>Đang hiện %1; kéo xuống cuối danh sách để xem thêm.</source>
+        <translation>Showing %1; scroll to the end of the list to see more.</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách chuyển tuyến: %1</source>
+        <translation>Could not load the referrals: %1</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
