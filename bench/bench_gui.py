@@ -338,6 +338,30 @@ def child_memory(data_dir: str, pages: int) -> None:
     os._exit(0)
 
 
+def child_migration_copy(data_dir: str) -> None:
+    """RSS while `migrate.backup_copy` copies the database, as the first start after an
+    upgrade does before its migrations run (in the window's process, before the login)."""
+    import tempfile
+
+    trace = RssTrace()
+    from hotline.security.keys import resolve_key
+    from hotline.store import migrate
+    from hotline.store.db import open_store
+
+    directory = Path(data_dir)
+    store = open_store(directory / "hotline.sqlite", key=resolve_key(directory, None))
+    store.conn.execute("SELECT count(*) FROM calls WHERE day = '2026-01-01'").fetchone()
+    trace.mark("store open")
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(dir=directory.parent) as scratch:
+        migrate.backup_copy(store, Path(scratch) / "copy.sqlite")
+        trace.mark("pre-migration copy")
+        seconds = time.perf_counter() - began
+    store.close()
+    print("RESULT " + json.dumps({"copy_s": seconds, "phases": trace.phases()}), flush=True)
+    os._exit(0)
+
+
 # -------------------------------------------------------------------- parent
 def _env(data_dir: str) -> dict[str, str]:
     env = dict(os.environ)
@@ -453,12 +477,17 @@ def backup_day_memory(data_dir: Path, pages: int) -> dict[str, object]:
 
 
 def memory_run(data_dir: str, pages: int) -> dict[str, object]:
-    proc = subprocess.run([sys.executable, str(HERE), "--child", "memory", "--db-dir",
-                           data_dir, "--pages", str(pages)],
-                          capture_output=True, text=True, env=_env(data_dir), timeout=900)
+    return child_run("memory", data_dir, "--pages", str(pages))
+
+
+def child_run(kind: str, data_dir: str, *extra: str) -> dict[str, Any]:
+    """Run a child to its end and return what it printed after RESULT."""
+    proc = subprocess.run([sys.executable, str(HERE), "--child", kind, "--db-dir", data_dir,
+                           *extra], capture_output=True, text=True, env=_env(data_dir),
+                          timeout=900)
     line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)
     if line is None:
-        raise SystemExit(f"memory run failed: {proc.stdout}\n{proc.stderr}")
+        raise SystemExit(f"{kind} run failed: {proc.stdout}\n{proc.stderr}")
     return dict(json.loads(line[len("RESULT "):]))
 
 
@@ -573,7 +602,10 @@ def main() -> int:
                         help="also the memory run of a day's first start (its backup runs)")
     parser.add_argument("--memory-only", action="store_true",
                         help="skip the start-up timings: only the memory run(s)")
-    parser.add_argument("--child", choices=["empty", "hotline", "cli", "memory"])
+    parser.add_argument("--migration-copy", action="store_true",
+                        help="also the memory of the copy made before migrations (an upgrade)")
+    parser.add_argument("--child", choices=["empty", "hotline", "cli", "memory",
+                                            "migration-copy"])
     args = parser.parse_args()
     if args.child == "empty":
         child_empty()
@@ -583,6 +615,9 @@ def main() -> int:
         return 0
     if args.child == "memory":
         child_memory(args.db_dir, args.pages)
+        return 0
+    if args.child == "migration-copy":
+        child_migration_copy(args.db_dir)
         return 0
 
     note = prepare(Path(args.source), Path(args.db_dir))
@@ -620,6 +655,11 @@ def main() -> int:
               f"{day['peak_mb']:.0f} MB, next page median "
               f"{statistics.median(day['fetch_ms']):.1f} ms")  # type: ignore[arg-type]
         print_phases(day)
+    if args.migration_copy:
+        copy = child_run("migration-copy", args.db_dir)
+        print(f"the copy made before migrations (first start after an upgrade): "
+              f"{copy['copy_s']:.1f} s")
+        print_phases(copy)
     print(f"load average at the end: {os.getloadavg()}")
     return 0
 
