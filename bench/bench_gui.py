@@ -1,7 +1,8 @@
 """Start-up and memory of the window with a 1,000,000-call database.
 
     .venv/bin/python bench/bench_gui.py [--source bench/out/1m] [--db-dir bench/out/gui-1m]
-                                        [--runs 9] [--pages 50]
+                                        [--runs 9] [--pages 50] [--backup-day]
+                                        [--migration-copy] [--memory-only]
 
 `--source` was filled by `.venv/bin/hotline --data-dir DIR demo --calls 1000000 --days 365`
 (the shared benchmark database: only read here). The window opens `--db-dir`, a private
@@ -21,12 +22,16 @@ through `hotline.ui.main.start` exactly as the operator's start does.
    painted after the login, the pages built).
 2. Peak memory: a process opens the window on the database (logging in), shows every call
    (the "Tất cả" range: 1,000,000 rows match), scrolls the list down `--pages` pages of 200
-   rows, opens the follow-ups page and a call in the form, then reports ru_maxrss, plus
-   the time to the first rows and the page fetch latencies. Target: <= 250 MB.
+   rows, opens the follow-ups page, the referrals page and a call in the form, checks the
+   password again as the idle lock's unlock does (Argon2id's buffer on top of the session),
+   then reports ru_maxrss, the RSS by phase (sampled every 5 ms: `RssTrace`), the time to
+   the first rows and the page fetch latencies. Target: <= 250 MB.
 
 Before the runs, the day's backup is taken if there is none yet (`todays_backup`), so the
 timed starts are the ordinary ones of a day: the day's first start also backs up the whole
-database in the background. `--backup-day` measures that start too (memory run only).
+database in the background. `--backup-day` measures that start too (memory run only, to
+the end of the backup's check). `--migration-copy` measures the memory of the copy made
+before migrations (the first start after an upgrade). `--memory-only` skips the timings.
 """
 
 from __future__ import annotations
