@@ -423,3 +423,47 @@ def test_open_referrals_fill_a_tall_page_without_scrolling(qtbot, app, reader) -
     view.show()
     qtbot.waitUntil(lambda: not view.loading and view.editor.list.count() == 12, timeout=5000)
     assert view.status.text() == "12 chuyển tuyến đang theo dõi, cũ nhất trước."
+
+
+def test_the_windows_referrals_page_loads_when_shown_and_follows_saved_calls(
+        qtbot, app, monkeypatch) -> None:
+    """The whole window: building its pages reads no referral; the page fills on the
+    window's reader thread when shown; a call saved from the form with a referral appears
+    the next time the page is shown."""
+    import threading
+
+    from hotline.directory.service import DirectoryService
+    from hotline.ui.main_window import MainWindow
+    from hotline.ui.pages import install_pages
+
+    entries = seed(app)
+    threads: list[int] = []
+    original = DirectoryService.referrals
+
+    def recording(self, *args, **kwargs):
+        threads.append(threading.get_ident())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(DirectoryService, "referrals", recording)
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    install_pages(window, app)
+    window.show()
+    page = window.page("referrals")
+    assert threads == []  # nothing read while the window was built
+    window.show_page("referrals")
+    qtbot.waitUntil(lambda: not page.loading and page.status.text() != "", timeout=5000)
+    assert page.status.text() == "Không có chuyển tuyến nào đang theo dõi."
+    assert threads and threading.get_ident() not in threads
+
+    window.show_page("call")
+    form = window.call_form
+    form.start_call()
+    form.categories.set_codes(["dv.physical"])
+    form.add_referral(app.directory.referral_from_entry(entries["shelter"]))
+    assert form.save() is not None
+    window.show_page("referrals")
+    qtbot.waitUntil(lambda: not page.loading and page.editor.list.count() == 1, timeout=5000)
+    assert "Nhà tạm lánh Hoa Sen" in page.editor.list.item(0).text()
+    assert page.status.text() == "1 chuyển tuyến đang theo dõi, cũ nhất trước."
+    window.close()
