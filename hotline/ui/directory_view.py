@@ -77,10 +77,11 @@ from hotline.directory.models import (
 from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
+from hotline.ui.fitting import scaled_px
 from hotline.ui.i18n import display_date, display_datetime, parse_display_date
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import alive, run_task
-from hotline.ui.widgets import CategoryPicker, ErrorLabel, InlineBar, SearchCombo
+from hotline.ui.widgets import CategoryPicker, ErrorLabel, FlowLayout, InlineBar, SearchCombo
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -692,25 +693,26 @@ class DirectoryView(QWidget):
     # -- layout
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout(fill=True)  # the filters go under the search at a large font
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm nơi hỗ trợ: tên, dịch vụ, ghi chú, số điện "
                                                "thoại (không dấu được)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Tìm trong danh bạ"))
-        top.addWidget(self.search, 3)
+        self.search.setMinimumWidth(scaled_px(240))
+        top.addWidget(self.search)
         self.category = QComboBox(self)
         self.category.setAccessibleName(self.tr("Lọc theo nhóm dịch vụ"))
         self.category.addItem(self.tr("Mọi nhóm"), "")
         for term in self.app.taxonomy.terms("directory_categories"):
             self.category.addItem(term.label(self.lang), term.code)
-        top.addWidget(self.category, 1)
+        top.addWidget(self.category)
         self.province = QComboBox(self)
         self.province.setAccessibleName(self.tr("Lọc theo tỉnh/thành phố"))
         self.province.addItem(self.tr("Mọi tỉnh/thành phố"), "")
         for unit in admin_units.provinces():
             self.province.addItem(unit.name, unit.code)
-        top.addWidget(self.province, 1)
+        top.addWidget(self.province)
         self.open_now = QCheckBox(self.tr("Đang làm việc"), self)
         self.open_now.setAccessibleName(self.tr("Chỉ nơi đang làm việc lúc này"))
         top.addWidget(self.open_now)
@@ -722,6 +724,7 @@ class DirectoryView(QWidget):
         info = QHBoxLayout()
         self.as_of = QLabel(self)
         self.as_of.setStyleSheet("color: #333;")
+        self.as_of.setWordWrap(True)
         info.addWidget(self.as_of, 1)
         self.count_label = QLabel(self)
         info.addWidget(self.count_label)
@@ -742,11 +745,10 @@ class DirectoryView(QWidget):
                     DirectoryTableModel.PHONE, DirectoryTableModel.HOURS,
                     DirectoryTableModel.VERIFIED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(DirectoryTableModel.CATEGORIES, 130)
-        self.table.setColumnWidth(DirectoryTableModel.PLACE, 140)
-        self.table.setColumnWidth(DirectoryTableModel.PHONE, 135)
-        self.table.setColumnWidth(DirectoryTableModel.HOURS, 100)
-        self.table.setColumnWidth(DirectoryTableModel.VERIFIED, 100)
+        for col, width in ((DirectoryTableModel.CATEGORIES, 130), (DirectoryTableModel.PLACE, 140),
+                           (DirectoryTableModel.PHONE, 135), (DirectoryTableModel.HOURS, 100),
+                           (DirectoryTableModel.VERIFIED, 100)):
+            self.table.setColumnWidth(col, scaled_px(width))  # as wide at any font size
         self.table.setAccessibleName(self.tr("Kết quả tìm trong danh bạ"))
         self.side = QStackedWidget(splitter)
         self.detail = EntryDetail(self.app.taxonomy, self.lang, self.side)

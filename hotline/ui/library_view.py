@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -58,6 +59,8 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -85,6 +88,7 @@ from hotline.library.models import (
 from hotline.library.service import LibraryService
 from hotline.ui.i18n import display_date, parse_display_date, ui_language
 from hotline.ui.tasks import DbReader, alive, run_task
+from hotline.ui.widgets import FlowLayout
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 150
@@ -717,12 +721,19 @@ class _ReadingSearch(_SearchArea):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
-        filters = QHBoxLayout()
+        # The filters wrap onto a second line at a large font (a caption stays with its list).
+        filters = FlowLayout(fill=True)
         filters.addWidget(self.in_force)
-        filters.addWidget(QLabel(self.tr("Loại:"), self))
-        filters.addWidget(self.type_filter)
-        filters.addWidget(QLabel(self.tr("Văn bản:"), self))
-        filters.addWidget(self.doc_filter, 1)
+        for caption, combo in ((self.tr("Loại:"), self.type_filter),
+                               (self.tr("Văn bản:"), self.doc_filter)):
+            pair = QWidget(self)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(QLabel(caption, pair))
+            pair_layout.addWidget(combo, 1)
+            if combo is self.doc_filter:
+                pair.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            filters.addWidget(pair)
         filters.addWidget(self.as_of)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -733,10 +744,10 @@ class _ReadingSearch(_SearchArea):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.reader, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(fill=True)  # on two lines at a large font
         for button in (self.prev_button, self.next_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.addStretch()
         for button in (self.copy_button, self.copy_note_button, self.cite_button):
             buttons.addWidget(button)
         right_layout.addLayout(buttons)
@@ -1063,7 +1074,17 @@ class ImportPage(QWidget):
         table_actions.addWidget(self.save_button)
         table_actions.addWidget(self.remove_button)
         table_actions.addStretch(1)
-        layout = QVBoxLayout(self)
+        # The whole page scrolls when the window is shorter than the form and the table
+        # (a large font on a 768-px screen).
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.preview_label)

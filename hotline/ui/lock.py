@@ -189,7 +189,9 @@ class SessionController(QObject):
         self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.user_button.setMenu(self.menu)
         w.statusBar().addPermanentWidget(self.user_button)
-        self.backup_label = QLabel(w)
+        from hotline.ui.fitting import ElidedLabel
+
+        self.backup_label = ElidedLabel(w)  # a long error gives up width, whole in its tooltip
         self.backup_label.setAccessibleName(self.tr("Sao lưu tự động"))
         self.backup_label.hide()
         w.statusBar().addPermanentWidget(self.backup_label)

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from hotline.reports.periods import ROMAN, Period, classify, period_of
 from hotline.reports.service import ReportFiles
 from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
+from hotline.ui.fitting import keep_wrapped_lines
 from hotline.ui.i18n import display_datetime
 from hotline.ui.tasks import run_task
 from hotline.ui.widgets import InlineBar
@@ -345,6 +346,7 @@ class ReportsView(QWidget):
 
         sync_box = QGroupBox(self.tr("Đồng bộ báo cáo hằng ngày"), splitter)
         sync_layout = QVBoxLayout(sync_box)
+        keep_wrapped_lines(sync_box)  # the status keeps its second line at a large font
         row = QHBoxLayout()
         self.sync_status = QLabel(sync_box)
         self.sync_status.setWordWrap(True)
