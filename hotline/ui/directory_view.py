@@ -77,7 +77,7 @@ from hotline.directory.models import (
 from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
-from hotline.ui.fitting import scaled_px
+from hotline.ui.fitting import fit_columns, scaled_px
 from hotline.ui.i18n import display_date, display_datetime, parse_display_date
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import alive, run_task
@@ -740,15 +740,17 @@ class DirectoryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)  # Vietnamese names are long: wrap, never cut
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DirectoryTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         for col in (DirectoryTableModel.CATEGORIES, DirectoryTableModel.PLACE,
                     DirectoryTableModel.PHONE, DirectoryTableModel.HOURS,
                     DirectoryTableModel.VERIFIED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        for col, width in ((DirectoryTableModel.CATEGORIES, 130), (DirectoryTableModel.PLACE, 140),
-                           (DirectoryTableModel.PHONE, 135), (DirectoryTableModel.HOURS, 100),
-                           (DirectoryTableModel.VERIFIED, 100)):
-            self.table.setColumnWidth(col, scaled_px(width))  # as wide at any font size
+        # Text columns wrap; the number and the date are shown whole at any font size.
+        fit_columns(self.table, {DirectoryTableModel.CATEGORIES: 130,
+                                 DirectoryTableModel.PLACE: 140,
+                                 DirectoryTableModel.PHONE: "024 3000 0000",
+                                 DirectoryTableModel.HOURS: 100,
+                                 DirectoryTableModel.VERIFIED: "00/00/0000"},
+                    stretch=(DirectoryTableModel.NAME, 200))
         self.table.setAccessibleName(self.tr("Kết quả tìm trong danh bạ"))
         self.side = QStackedWidget(splitter)
         self.detail = EntryDetail(self.app.taxonomy, self.lang, self.side)

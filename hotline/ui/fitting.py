@@ -20,12 +20,13 @@ Together with `widgets.FlowLayout` (rows of buttons and filters that wrap) and
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionFocusRect,
     QStyleOptionGroupBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -367,6 +369,7 @@ class VerticalScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, shown as reached
 
     def _extra(self) -> int:
         return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
@@ -484,3 +487,61 @@ def keep_wrapped_lines(widget: QWidget) -> None:
     """For a widget in a splitter (which ignores height-for-width): its minimum height
     follows its wrapped labels, so a splitter never squeezes their last line off."""
     widget.installEventFilter(_HeightForWidth(widget))
+
+
+class _StretchOrScroll(QObject):
+    """The stretching column of a table takes the room left over while there is enough of
+    it; when the other columns leave less than `least` pixels (a large font), the column
+    keeps `least` and the table scrolls sideways instead of squeezing it to nothing."""
+
+    def __init__(self, table: QTableView, column: int, least: int) -> None:
+        super().__init__(table)
+        self.table, self.column, self.least = table, column, least
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.column and not header.isSectionHidden(c))
+        room = self.table.viewport().width() - others
+        stretch = room >= self.least
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(self.column) != mode:
+            header.setSectionResizeMode(self.column, mode)
+            if not stretch:
+                header.resizeSection(self.column, self.least)
+
+
+def fit_columns(table: QTableView, widths: dict[int, int | str], *,
+                stretch: tuple[int, int] | None = None) -> None:
+    """Set the table's column widths so that no header is cut and one-line values are shown
+    whole at any font size: a number of pixels is a text column's width (it wraps or ends
+    in "…" as before), a string is a sample of a one-line value ("00/00/0000 00:00") whose
+    width the column takes in the current font. A column is never narrower than its header
+    text (bold, with room for the sort arrow). `stretch=(column, pixels)`: the column that
+    takes the room left over, never narrower than its header or `pixels` (the table scrolls
+    sideways instead)."""
+    header = table.horizontalHeader()
+    model = table.model()
+    style = table.style()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    header_metrics = QFontMetrics(bold)
+    padding = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + \
+        style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8
+    for col, width in widths.items():
+        if isinstance(width, str):  # measured in bold: some values are shown bold
+            width = header_metrics.horizontalAdvance(width) + 16
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model else ""
+        table.setColumnWidth(col, max(width, header_metrics.horizontalAdvance(title) + padding))
+    if stretch is not None:
+        col, least = stretch
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model else ""
+        least = max(least, header_metrics.horizontalAdvance(title) + padding)
+        table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        _StretchOrScroll(table, col, least)

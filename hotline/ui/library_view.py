@@ -756,6 +756,7 @@ class _ReadingSearch(_SearchArea):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([2000, 3000])  # 2:3 of whatever width there is (at a large font too)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -1079,6 +1080,7 @@ class ImportPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         content = QWidget(scroll)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
