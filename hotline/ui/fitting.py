@@ -20,7 +20,15 @@ Together with `widgets.FlowLayout` (rows of buttons and filters that wrap) and
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -545,3 +553,13 @@ def fit_columns(table: QTableView, widths: dict[int, int | str], *,
         least = max(least, header_metrics.horizontalAdvance(title) + padding)
         table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         _StretchOrScroll(table, col, least)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a dialog to `width`×`height` pixels chosen at 9 pt, grown with the font but
+    never past the screen's free area (a taskbar left out): at 18 pt a fixed 720×600 cut its
+    wrapped texts, a doubled one would not fit a 1366×768 screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
+    window.resize(min(scaled_px(width), free.width() - 40),
+                  min(scaled_px(height), free.height() - 60))

@@ -58,7 +58,7 @@ from hotline.reports.periods import ROMAN, Period, classify, period_of
 from hotline.reports.service import ReportFiles
 from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
 from hotline.ui.fitting import keep_wrapped_lines
-from hotline.ui.i18n import display_datetime
+from hotline.ui.i18n import display_datetime, ui_language
 from hotline.ui.tasks import run_task
 from hotline.ui.widgets import InlineBar
 
@@ -487,9 +487,10 @@ class ReportsView(QWidget):
         names = ", ".join(p.name for p in result.files.paths)
         self.files_label.setText(self.tr("Đã lưu %1 vào %2").replace("%1", names).replace(
             "%2", str(result.files.pdf.parent)))
+        period = result.files.period  # its label is the Vietnamese of the PDF's title
+        shown = period.label if ui_language() == "vi" else self.period_text(period)
         self.bar.show_message(self.tr("Báo cáo %1: %2 cuộc gọi.").replace(
-            "%1", result.files.period.label).replace("%2", str(result.files.calls)),
-            "success", timeout_ms=8000)
+            "%1", shown).replace("%2", str(result.files.calls)), "success", timeout_ms=8000)
         self.report_ready.emit(result.files)
 
     def _generation_failed(self, exc: Exception, _trace: str) -> None:
