@@ -477,11 +477,11 @@ class CallListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSortIndicator(CallTableModel.TIME, Qt.SortOrder.DescendingOrder)
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # One-line values (time, duration, number, case) whole at any font size.
         fit_columns(self.table, {0: "00/00/0000 00:00", 1: "00:00", 2: "0000 000 000",
-                                 3: 150, 4: 190, 5: 130, 6: 92, 7: "HS-0000-0000"})
+                                 3: 150, 4: 190, 5: 130, 6: 92, 7: "HS-0000-0000"},
+                    stretch=(CallTableModel.SUMMARY, 200))  # the rest, or it scrolls
         self.table.setSortingEnabled(True)
         self.table.setAccessibleName(self.tr("Bảng cuộc gọi"))
         layout.addWidget(self.table, 1)

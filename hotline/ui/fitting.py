@@ -238,6 +238,7 @@ class WrapCheckBox(QCheckBox):
         super().__init__(text, parent)
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may be narrower than its text
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)  # and taller: its lines
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 

@@ -53,7 +53,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -86,6 +85,7 @@ from hotline.library.models import (
     status_label,
 )
 from hotline.library.service import LibraryService
+from hotline.ui.fitting import fit_columns
 from hotline.ui.i18n import display_date, parse_display_date, ui_language
 from hotline.ui.tasks import DbReader, alive, run_task
 from hotline.ui.widgets import FlowLayout
@@ -1021,8 +1021,11 @@ class ImportPage(QWidget):
         self.table.setModel(self.documents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(DocumentsModel.TITLE,
-                                                           QHeaderView.ResizeMode.Stretch)
+        # The other columns never narrower than their titles; the title takes the rest.
+        fit_columns(self.table, {DocumentsModel.SYMBOL: 100, DocumentsModel.TYPE: 100,
+                                 DocumentsModel.STATUS: 100, DocumentsModel.ARTICLES: 60,
+                                 DocumentsModel.ORIGIN: 100},
+                    stretch=(DocumentsModel.TITLE, 200))
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Văn bản trong thư viện"))
         self.remove_button = QPushButton(self.tr("Xóa tài liệu đã chọn"), self)

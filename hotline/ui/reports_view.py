@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -57,7 +56,7 @@ from PySide6.QtWidgets import (
 from hotline.reports.periods import ROMAN, Period, classify, period_of
 from hotline.reports.service import ReportFiles
 from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
-from hotline.ui.fitting import keep_wrapped_lines
+from hotline.ui.fitting import fit_columns, keep_wrapped_lines
 from hotline.ui.i18n import display_datetime, ui_language
 from hotline.ui.tasks import run_task
 from hotline.ui.widgets import InlineBar
@@ -362,8 +361,10 @@ class ReportsView(QWidget):
         self.log_view.setAccessibleName(self.tr("Nhật ký đồng bộ"))
         self.log_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.log_view.verticalHeader().hide()
-        self.log_view.horizontalHeader().setSectionResizeMode(
-            SyncLogModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.log_view, {SyncLogModel.TIME: "00:00 00/00/0000",  # titles whole
+                                    SyncLogModel.TARGET: 100, SyncLogModel.DAY: "00/00/0000",
+                                    SyncLogModel.STATUS: 100},
+                    stretch=(SyncLogModel.MESSAGE, 200))
         self.log_view.setWordWrap(False)
         sync_layout.addWidget(self.log_view)
         splitter.addWidget(top)
