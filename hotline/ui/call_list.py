@@ -41,7 +41,7 @@ from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import parse_iso
 from hotline.text import fold
-from hotline.ui.fitting import fit_columns
+from hotline.ui.fitting import fit_columns, scaled_px
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import DbReader, alive
@@ -481,7 +481,7 @@ class CallListView(QWidget):
         # One-line values (time, duration, number, case) whole at any font size.
         fit_columns(self.table, {0: "00/00/0000 00:00", 1: "00:00", 2: "0000 000 000",
                                  3: 150, 4: 190, 5: 130, 6: 92, 7: "HS-0000-0000"},
-                    stretch=(CallTableModel.SUMMARY, 200))  # the rest, or it scrolls
+                    stretch=(CallTableModel.SUMMARY, scaled_px(120)))  # the rest, or it scrolls
         self.table.setSortingEnabled(True)
         self.table.setAccessibleName(self.tr("Bảng cuộc gọi"))
         layout.addWidget(self.table, 1)

@@ -187,6 +187,8 @@ class SessionController(QObject):
         self.user_button.setAccessibleName(self.tr("Tài khoản: đổi mật khẩu, cài đặt, khóa "
                                                    "màn hình, đăng xuất"))
         self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Room for the menu arrow, which Qt draws over the last letter otherwise.
+        self.user_button.setStyleSheet("QToolButton { padding-right: 10px; }")
         self.user_button.setMenu(self.menu)
         w.statusBar().addPermanentWidget(self.user_button)
         from hotline.ui.fitting import ElidedLabel
