@@ -77,7 +77,7 @@ from hotline.directory.models import (
 from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
-from hotline.ui.fitting import fit_columns, scaled_px
+from hotline.ui.fitting import fit_columns, keep_rows_visible, scaled_px
 from hotline.ui.i18n import display_date, display_datetime, parse_display_date
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import alive, run_task
@@ -1182,6 +1182,7 @@ class DirectorySearchPanel(QWidget):
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.table, 1)  # gives way first: the emergency list, the detail
+        keep_rows_visible(self.table, 3)  # but keeps a row (a name on 3 lines) in view
 
         self.detail = QFrame(self)
         detail_layout = QVBoxLayout(self.detail)

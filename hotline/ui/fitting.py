@@ -564,3 +564,31 @@ def resize_within_screen(window: QWidget, width: int, height: int) -> None:
     free = screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
     window.resize(min(scaled_px(width), free.width() - 40),
                   min(scaled_px(height), free.height() - 60))
+
+
+class _RowsVisible(QObject):
+    def __init__(self, table: QTableView, lines: int) -> None:
+        super().__init__(table)
+        self.table, self.lines = table, lines
+        table.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.Show):
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        table = self.table
+        header = table.horizontalHeader()
+        height = (header.sizeHint().height() if header.isVisible() or not header.isHidden()
+                  else 0)
+        table.setMinimumHeight(height + self.lines * table.fontMetrics().lineSpacing()
+                               + 2 * table.frameWidth() + 8)
+
+
+def keep_rows_visible(table: QTableView, lines: int = 2) -> None:
+    """A table that gives way first in a crowded panel keeps room for `lines` lines of text
+    under its header at any font size (at 18 pt it was squeezed below one row)."""
+    _RowsVisible(table, lines)
