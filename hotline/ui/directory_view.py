@@ -750,7 +750,7 @@ class DirectoryView(QWidget):
                                  DirectoryTableModel.PHONE: "024 3000 0000",
                                  DirectoryTableModel.HOURS: 100,
                                  DirectoryTableModel.VERIFIED: "00/00/0000"},
-                    stretch=(DirectoryTableModel.NAME, scaled_px(110)))
+                    stretch=(DirectoryTableModel.NAME, scaled_px(100)))
         self.table.setAccessibleName(self.tr("Kết quả tìm trong danh bạ"))
         self.side = QStackedWidget(splitter)
         self.detail = EntryDetail(self.app.taxonomy, self.lang, self.side)
