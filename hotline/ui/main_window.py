@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
 
         if watched is getattr(self, "sidebar", None) and \
                 event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self._fit_sidebar)
+            QTimer.singleShot(0, self, self._fit_sidebar)  # not once the window is gone
         return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------- behaviour
