@@ -308,8 +308,10 @@ def run(out: Path, only: set[str], language: str = "vi", font_size: int = 0) -> 
             key(qt, library_panel.results, "Return", Qt.KeyboardModifier.ControlModifier)
             wait_until(qt, lambda: form.citation_list.count() > 0, what="the citation")
             # Scroll the form to the summary just typed (the caller's part is in the next shot).
+            from PySide6.QtWidgets import QGroupBox
+
             box = form.summary.parentWidget()
-            while box is not None and type(box).__name__ != "QGroupBox":
+            while box is not None and not isinstance(box, QGroupBox):
                 box = box.parentWidget()
             top = (box or form.summary).mapTo(form.body, QPoint(0, 0)).y()
             form.scroll_area.verticalScrollBar().setValue(top - 4)

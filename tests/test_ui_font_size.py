@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 import hotline
 from hotline.ui import i18n, styles
@@ -184,13 +184,96 @@ def _sidebar_cut(win: MainWindow) -> list[str]:
     return cut
 
 
+SCREEN = QSize(1366, 728)  # a 1366×768 screen less a 40-px taskbar
+
+
+def _clipped(root: QWidget) -> list[str]:
+    """What the user sees cut in `root`: a one-line label or a button narrower than its
+    text, a wrapped label or check box shorter than its lines, a form that scrolls sideways,
+    a table header narrower than its title, a status text shortened with "…"."""
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea, QTableView
+
+    from hotline.ui.fitting import ElidedLabel
+
+    cut = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0 or \
+                widget.visibleRegion().isEmpty():
+            continue
+        name = f"{type(widget).__name__} {_text(widget)[:50]!r}"
+        if isinstance(widget, ElidedLabel) and widget.elided():
+            cut.append(f"{name}: shortened to {QLabel.text(widget)!r}")
+        elif isinstance(widget, QLabel) and widget.text() and "<" not in widget.text():
+            if widget.wordWrap():
+                if widget.heightForWidth(widget.width()) > widget.height() + 1:
+                    cut.append(f"{name}: {widget.height()} px high, its lines need "
+                               f"{widget.heightForWidth(widget.width())}")
+            elif widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) > \
+                    widget.contentsRect().width() + 1:
+                cut.append(f"{name}: {widget.width()} px wide")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if widget.width() + 1 < widget.minimumSizeHint().width():
+                cut.append(f"{name}: {widget.width()} < {widget.minimumSizeHint().width()} px")
+            elif widget.hasHeightForWidth() and \
+                    widget.heightForWidth(widget.width()) > widget.height() + 1:
+                cut.append(f"{name}: its wrapped lines are cut")
+        elif isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
+            cut.append(f"{name}: scrolls sideways")
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            header = widget.horizontalHeader()
+            bold = QFont(header.font())
+            bold.setBold(True)
+            for col in range(header.count()):
+                title = str(widget.model().headerData(col, Qt.Orientation.Horizontal) or "")
+                if title and not header.isSectionHidden(col) and \
+                        QFontMetrics(bold).horizontalAdvance(title) > header.sectionSize(col):
+                    cut.append(f"{name}: column {title!r} is {header.sectionSize(col)} px")
+    return cut
+
+
+def _text(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return str(text()) if callable(text) else widget.accessibleName()
+
+
+def _settle() -> None:
+    """Layout requests travel up one parent per turn of the event loop (a status text that
+    just changed reaches the status bar a few turns later)."""
+    for _ in range(4):
+        QApplication.processEvents()
+
+
+def _every_view(win: MainWindow):
+    """Show each page of the sidebar and each tab inside it in turn; yields its name."""
+    from PySide6.QtWidgets import QTabWidget
+
+    for row in range(win.sidebar.count()):
+        key = win.sidebar.item(row).data(256)
+        win.show_page(key)
+        page = win.page(key)
+        tabs = [page] if isinstance(page, QTabWidget) else []
+        tabs += page.findChildren(QTabWidget)
+        _settle()
+        yield key
+        for tab in tabs:
+            for index in range(tab.count()):
+                tab.setCurrentIndex(index)
+                _settle()
+                yield f"{key} › {tab.tabText(index)}"
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_window_fits_1366_pixels_at_18_points(qtbot, data_dir, qt_font, lang):
-    """At 18 pt: the window is no wider than a 1366-px screen, the call form's buttons go
-    under its title instead of squeezing it, no page name is cut in the sidebar, and each
-    emergency service beside the form shows its whole number, button and name."""
+def test_every_page_fits_a_1366_by_768_screen_at_18_points(qtbot, data_dir, qt_font, lang):
+    """At 18 pt, with an administrator logged in (every page in the sidebar): the window
+    asks for no more than 1366×728 (768 less a taskbar), and at that size no page or tab
+    shows a text cut, a form scrolling sideways or a page name cut in the sidebar; the
+    call form's buttons go under its title, and each emergency service beside the form
+    shows its whole number, button and name."""
+    from argon2 import PasswordHasher
+
     from hotline.app import open_app
     from hotline.directory.models import Entry, EntryPhone
+    from hotline.ui.lock import install_security
 
     (data_dir / "settings.json").write_text(json.dumps({"language": lang}), encoding="utf-8")
     i18n.install_translators(qt_font, lang)
@@ -198,11 +281,16 @@ def test_the_window_fits_1366_pixels_at_18_points(qtbot, data_dir, qt_font, lang
         i18n.apply_font_size(qt_font, 18)
         app = open_app(data_dir)
         try:
+            app.accounts.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+            app.session.user = app.accounts.create_first_admin("admin", "Nguyễn Văn An",
+                                                               "admin-mật-khẩu")
             app.directory.save(Entry(
                 name="Công an phường Ba Đình", categories=("police",), province_code="01",
                 ward_code="00004", phones=(EntryPhone("024 3942 1234", "Trực ban"),),
                 hours="24/7"), by="test")
             win = _window(qtbot, app, pages=True)
+            install_security(win, app)
+            assert win.page("admin") is not None
             form = win.call_form
             form.start_call()
             form.ensure_lists()  # the province list fills on first use
@@ -212,17 +300,19 @@ def test_the_window_fits_1366_pixels_at_18_points(qtbot, data_dir, qt_font, lang
             panel = win.search_tabs.widget(1)
             win.search_tabs.setCurrentWidget(panel)
             qtbot.waitUntil(lambda: len(panel.emergency_hits()) > 3, timeout=5000)
+            win.resize(SCREEN)
             QApplication.processEvents()
-            assert win.minimumSizeHint().width() <= 1366, "wider than the screen"
-            win.resize(1366, 768)
-            QApplication.processEvents()
+
+            least = win.minimumSizeHint()
+            assert least.width() <= SCREEN.width(), f"{least.width()} px: wider than the screen"
+            assert least.height() <= SCREEN.height(), f"{least.height()} px: taller"
+            assert win.size() == SCREEN
 
             header = form.header
             assert header.stacked, "at 18 pt the buttons belong under the title"
             assert header.controls.width() >= header.controls.minimumSizeHint().width()
             assert form.title.height() <= 2 * form.title.fontMetrics().height() + 4, \
                 "the title is squeezed into a column"
-            assert not _sidebar_cut(win)
 
             assert panel.emergency_box.isVisible()
             viewport = panel.emergency_scroll.viewport()
@@ -238,6 +328,15 @@ def test_the_window_fits_1366_pixels_at_18_points(qtbot, data_dir, qt_font, lang
                 assert button.width() >= button.minimumSizeHint().width(), button.text()
             names = [w for w in holder.findChildren(QLabel) if w not in numbers]
             assert names and all(n.width() > holder.width() * 0.8 for n in names)
+
+            problems, seen = [], []
+            for view in _every_view(win):
+                seen.append(view)
+                assert win.size() == SCREEN, f"{view}: the window grew to {win.size()}"
+                problems += [f"{view}: {p}" for p in _clipped(win)]
+            problems += [f"sidebar: {p}" for p in _sidebar_cut(win)]
+            assert len(seen) >= 16, seen  # 8 pages, the library's and the admin's tabs
+            assert not problems, "\n".join(problems)
             win.close()
         finally:
             app.close()

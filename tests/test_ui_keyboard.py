@@ -356,9 +356,9 @@ def _cut_texts(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_text_is_cut_at_a_large_font(qtbot, data_dir, lang):
-    """At 13 pt (about 150 % of the usual 9 pt) the window still fits a 1366×768 screen (the
-    row of no-counselling buttons wraps) and the call page, the list and the reports page
-    show every label and button whole, in both languages."""
+    """At 13 pt (about 150 % of the usual 9 pt) the window still fits a 1366×768 screen less
+    a taskbar (the row of no-counselling buttons wraps) and the call page, the list and the
+    reports page show every label and button whole, in both languages."""
     import json
 
     from PySide6.QtCore import QLocale
@@ -383,6 +383,7 @@ def test_no_text_is_cut_at_a_large_font(qtbot, data_dir, lang):
         qtbot.waitExposed(win)
         win.call_form.start_call()
         assert win.minimumSizeHint().width() <= 1366, "the window no longer fits the screen"
+        assert win.minimumSizeHint().height() <= 728, "taller than 768 less a taskbar"
         problems = []
         for page in ("call", "calls", "followups", "reports"):
             win.show_page(page)

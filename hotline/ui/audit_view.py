@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +35,7 @@ from hotline.security.audit import AuditEntry, VerifyResult
 from hotline.security.roles import Permission
 from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import alive, run_task
-from hotline.ui.widgets import InlineBar
+from hotline.ui.widgets import FlowLayout, InlineBar
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -145,7 +146,7 @@ class AuditView(QWidget):
         layout = QVBoxLayout(self)
         self.bar = InlineBar(self)
         layout.addWidget(self.bar)
-        filters = QHBoxLayout()
+        filters = FlowLayout(fill=True)  # on two lines at a large font
         self.actor = QComboBox(self)
         self.actor.setAccessibleName(self.tr("Lọc theo người"))
         self.action = QComboBox(self)
@@ -172,14 +173,23 @@ class AuditView(QWidget):
             edit.setDate(QDate(value.year, value.month, value.day))
             edit.setAccessibleName(name)
         for text, buddy in ((self.tr("&Người"), self.actor), (self.tr("&Việc"), self.action)):
-            caption = QLabel(text, self)
+            pair = QWidget(self)  # a caption stays with its list when the row wraps
+            pair.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            caption = QLabel(text, pair)
             caption.setBuddy(buddy)
-            filters.addWidget(caption)
-            filters.addWidget(buddy, 1)
-        filters.addWidget(QLabel(self.tr("Từ"), self))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("đến"), self))
-        filters.addWidget(self.date_to)
+            row.addWidget(caption)
+            row.addWidget(buddy, 1)
+            filters.addWidget(pair)
+        dates = QWidget(self)
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Từ"), dates))
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel(self.tr("đến"), dates))
+        row.addWidget(self.date_to)
+        filters.addWidget(dates)
         layout.addLayout(filters)
 
         self.model = AuditTableModel(self)

@@ -58,7 +58,7 @@ from hotline.security.accounts import AuthError
 from hotline.security.roles import Permission
 from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import alive, run_task
-from hotline.ui.widgets import ErrorLabel, InlineBar
+from hotline.ui.widgets import ErrorLabel, FlowLayout, InlineBar
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -224,6 +224,7 @@ class BackupView(QWidget):
         top = QHBoxLayout()
         self.folder_label = QLabel(self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setWordWrap(True)  # a long network path breaks after a "/" or "\\"
         top.addWidget(self.folder_label, 1)
         self.open_button = QPushButton(self.tr("Mở thư mục"), self)
         top.addWidget(self.open_button)
@@ -238,13 +239,12 @@ class BackupView(QWidget):
         self.table = row_table(self.model, self, name=self.tr("Các bản sao lưu"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # on two lines at a large font
         self.create_button = QPushButton(self.tr("&Sao lưu ngay"), self)
         self.verify_button = QPushButton(self.tr("&Kiểm tra bản đã chọn"), self)
         self.restore_button = QPushButton(self.tr("&Khôi phục bản đã chọn…"), self)
         for button in (self.create_button, self.verify_button, self.restore_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Tiến độ sao lưu"))
@@ -257,14 +257,13 @@ class BackupView(QWidget):
         self.restore_text.setWordWrap(True)
         self.restore_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rlayout.addWidget(self.restore_text)
-        rbuttons = QHBoxLayout()
+        rbuttons = FlowLayout()
         self.request_button = QPushButton(self.tr("Khôi phục khi &mở lại Hotline"),
                                           self.restore_box)
         self.cancel_request_button = QPushButton(self.tr("&Hủy yêu cầu khôi phục"),
                                                  self.restore_box)
         rbuttons.addWidget(self.request_button)
         rbuttons.addWidget(self.cancel_request_button)
-        rbuttons.addStretch(1)
         rlayout.addLayout(rbuttons)
         layout.addWidget(self.restore_box)
         self.restore_box.hide()

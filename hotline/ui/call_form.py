@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -50,6 +49,7 @@ from hotline.calls.models import Call, CallFilter, Citation, Draft, Referral
 from hotline.calls.service import ConflictError, NotFoundError, stored_phone
 from hotline.calls.validation import FieldError, ValidationError, validate
 from hotline.clock import iso, parse_iso
+from hotline.ui.fitting import ReflowGroup, WrapCheckBox
 from hotline.ui.history_view import HistoryView
 from hotline.ui.prior_calls import PriorCallsPanel
 from hotline.ui.styles import HeaderBar, set_scaled_style
@@ -229,9 +229,9 @@ class CallForm(QWidget):
         self._set_tab_order()
 
     def _group(self, title: str) -> QGridLayout:
-        box = QGroupBox(title, self.body)
+        box = ReflowGroup(title, self.body)  # one pair of fields a line when narrow
         box.setStyleSheet("QGroupBox { font-weight: 700; } QGroupBox * { font-weight: normal; }")
-        grid = QGridLayout(box)
+        grid = box.grid
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
@@ -318,8 +318,7 @@ class CallForm(QWidget):
         self.victim_note.setStyleSheet("color: #555;")
         grid.addWidget(self.victim_note, 1, 0, 1, 4)
         vul_box = QWidget(self.body)
-        vul_layout = QHBoxLayout(vul_box)
-        vul_layout.setContentsMargins(0, 0, 0, 0)
+        vul_layout = FlowLayout(vul_box)  # wraps at a large font
         self.vulnerable: dict[str, QCheckBox] = {}
         for term in self.tax.terms("vulnerable"):
             check = QCheckBox(term.label(self.lang), vul_box)
@@ -327,7 +326,6 @@ class CallForm(QWidget):
             check.setProperty("code", term.code)
             vul_layout.addWidget(check)
             self.vulnerable[term.code] = check
-        vul_layout.addStretch(1)
         caption = QLabel(self.tr("Nhóm dễ bị tổn thương"), self.body)
         grid.addWidget(caption, 2, 0)
         holder = QWidget(self.body)
@@ -383,8 +381,8 @@ class CallForm(QWidget):
         self.callback_note.setPlaceholderText(self.tr("vd: chỉ gọi sau 18 giờ, khi chồng đi làm"))
         self._field(grid, 0, 0, self.tr("Gọi lại"), self.safe_call_back, "safe_to_call_back")
         self._field(grid, 0, 1, self.tr("Khi nào"), self.callback_note, "callback_note")
-        self.consent_share = QCheckBox(self.tr("Đồng ý chia sẻ thông tin với dịch vụ hỗ trợ"),
-                                       self.body)
+        self.consent_share = WrapCheckBox(self.tr("Đồng ý chia sẻ thông tin với dịch vụ hỗ trợ"),
+                                          self.body)
         grid.addWidget(self.consent_share, 1, 1, 1, 3)
         follow_box = QWidget(self.body)
         follow_layout = QHBoxLayout(follow_box)
@@ -427,8 +425,10 @@ class CallForm(QWidget):
         ref_layout = QVBoxLayout(ref_box)
         ref_layout.setContentsMargins(0, 0, 0, 0)
         ref_layout.addWidget(self.referral_list)
-        ref_buttons = QHBoxLayout()
-        ref_buttons.addWidget(self.referral_status, 1)
+        ref_buttons = FlowLayout(fill=True)  # the button under the list when narrow
+        self.referral_status.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                           QSizePolicy.Policy.Fixed)
+        ref_buttons.addWidget(self.referral_status)
         ref_buttons.addWidget(self.referral_remove)
         ref_layout.addLayout(ref_buttons)
         self._field(grid, 0, 0, self.tr("Chuyển tuyến"), ref_box, "referrals", span=2)
@@ -446,6 +446,7 @@ class CallForm(QWidget):
         self.links_hint = QLabel(self.tr("Thêm từ khung tra cứu văn bản, danh bạ bên cạnh."),
                                  self.body)
         self.links_hint.setStyleSheet("color: #555;")
+        self.links_hint.setWordWrap(True)
         grid.addWidget(self.links_hint, 2, 1, 1, 3)
 
     def _set_tab_order(self) -> None:

@@ -41,6 +41,7 @@ from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import parse_iso
 from hotline.text import fold
+from hotline.ui.fitting import fit_columns, scaled_px
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import DbReader, alive
@@ -476,11 +477,11 @@ class CallListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSortIndicator(CallTableModel.TIME, Qt.SortOrder.DescendingOrder)
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((0, 122), (1, 68), (2, 108), (3, 150), (4, 190), (5, 130),
-                           (6, 92), (7, 100)):
-            self.table.setColumnWidth(col, width)
+        # One-line values (time, duration, number, case) whole at any font size.
+        fit_columns(self.table, {0: "00/00/0000 00:00", 1: "00:00", 2: "0000 000 000",
+                                 3: 150, 4: 190, 5: 130, 6: 92, 7: "HS-0000-0000"},
+                    stretch=(CallTableModel.SUMMARY, scaled_px(120)))  # the rest, or it scrolls
         self.table.setSortingEnabled(True)
         self.table.setAccessibleName(self.tr("Bảng cuộc gọi"))
         layout.addWidget(self.table, 1)

@@ -77,10 +77,11 @@ from hotline.directory.models import (
 from hotline.directory.service import EntryInvalid, NotFound
 from hotline.directory.transfer import ImportFailed, ImportReport
 from hotline.security.roles import Permission
+from hotline.ui.fitting import fit_columns, keep_rows_visible, scaled_px
 from hotline.ui.i18n import display_date, display_datetime, parse_display_date
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.tasks import DbReader, alive, run_task
-from hotline.ui.widgets import CategoryPicker, ErrorLabel, InlineBar, SearchCombo
+from hotline.ui.widgets import CategoryPicker, ErrorLabel, FlowLayout, InlineBar, SearchCombo
 
 if TYPE_CHECKING:
     from hotline.app import App
@@ -694,25 +695,26 @@ class DirectoryView(QWidget):
     # -- layout
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout(fill=True)  # the filters go under the search at a large font
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm nơi hỗ trợ: tên, dịch vụ, ghi chú, số điện "
                                                "thoại (không dấu được)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Tìm trong danh bạ"))
-        top.addWidget(self.search, 3)
+        self.search.setMinimumWidth(scaled_px(240))
+        top.addWidget(self.search)
         self.category = QComboBox(self)
         self.category.setAccessibleName(self.tr("Lọc theo nhóm dịch vụ"))
         self.category.addItem(self.tr("Mọi nhóm"), "")
         for term in self.app.taxonomy.terms("directory_categories"):
             self.category.addItem(term.label(self.lang), term.code)
-        top.addWidget(self.category, 1)
+        top.addWidget(self.category)
         self.province = QComboBox(self)
         self.province.setAccessibleName(self.tr("Lọc theo tỉnh/thành phố"))
         self.province.addItem(self.tr("Mọi tỉnh/thành phố"), "")
         for unit in admin_units.provinces():
             self.province.addItem(unit.name, unit.code)
-        top.addWidget(self.province, 1)
+        top.addWidget(self.province)
         self.open_now = QCheckBox(self.tr("Đang làm việc"), self)
         self.open_now.setAccessibleName(self.tr("Chỉ nơi đang làm việc lúc này"))
         top.addWidget(self.open_now)
@@ -724,6 +726,7 @@ class DirectoryView(QWidget):
         info = QHBoxLayout()
         self.as_of = QLabel(self)
         self.as_of.setStyleSheet("color: #333;")
+        self.as_of.setWordWrap(True)
         info.addWidget(self.as_of, 1)
         self.count_label = QLabel(self)
         info.addWidget(self.count_label)
@@ -739,16 +742,17 @@ class DirectoryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)  # Vietnamese names are long: wrap, never cut
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DirectoryTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         for col in (DirectoryTableModel.CATEGORIES, DirectoryTableModel.PLACE,
                     DirectoryTableModel.PHONE, DirectoryTableModel.HOURS,
                     DirectoryTableModel.VERIFIED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(DirectoryTableModel.CATEGORIES, 130)
-        self.table.setColumnWidth(DirectoryTableModel.PLACE, 140)
-        self.table.setColumnWidth(DirectoryTableModel.PHONE, 135)
-        self.table.setColumnWidth(DirectoryTableModel.HOURS, 100)
-        self.table.setColumnWidth(DirectoryTableModel.VERIFIED, 100)
+        # Text columns wrap; the number and the date are shown whole at any font size.
+        fit_columns(self.table, {DirectoryTableModel.CATEGORIES: 130,
+                                 DirectoryTableModel.PLACE: 140,
+                                 DirectoryTableModel.PHONE: "024 3000 0000",
+                                 DirectoryTableModel.HOURS: 100,
+                                 DirectoryTableModel.VERIFIED: "00/00/0000"},
+                    stretch=(DirectoryTableModel.NAME, scaled_px(100)))
         self.table.setAccessibleName(self.tr("Kết quả tìm trong danh bạ"))
         self.side = QStackedWidget(splitter)
         self.detail = EntryDetail(self.app.taxonomy, self.lang, self.side)
@@ -1180,6 +1184,7 @@ class DirectorySearchPanel(QWidget):
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.table, 1)  # gives way first: the emergency list, the detail
+        keep_rows_visible(self.table, 3)  # but keeps a row (a name on 3 lines) in view
 
         self.detail = QFrame(self)
         detail_layout = QVBoxLayout(self.detail)

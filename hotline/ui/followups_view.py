@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from hotline import phones
 from hotline.calls.models import FollowUp
 from hotline.calls.service import CallService
 from hotline.clock import Clock, parse_iso
+from hotline.ui.fitting import fit_columns
 from hotline.ui.styles import set_scaled_style
 from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.tasks import DbReader, alive
@@ -114,10 +114,10 @@ class FollowUpsView(QWidget):
         self.table = row_table(self.model, self)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            FollowUpModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 130), (1, 90), (2, 120), (3, 120), (4, 170), (6, 150)):
-            self.table.setColumnWidth(col, width)
+        # The due time, the state and the number whole at any font size; the summary takes
+        # the room left, or the table scrolls sideways when little is left (a large font).
+        fit_columns(self.table, {0: "00/00/0000 00:00", 1: "OVERDUE", 2: "0000 000 000", 3: 120,
+                                 4: 170, 6: 150}, stretch=(FollowUpModel.SUMMARY, 260))
         self.table.setAccessibleName(self.tr("Bảng việc cần theo dõi"))
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()

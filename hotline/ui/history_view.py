@@ -11,6 +11,7 @@ from hotline.calls.models import Call
 from hotline.calls.service import CallService
 from hotline.calls.taxonomy import Taxonomy
 from hotline.clock import parse_iso
+from hotline.ui.fitting import resize_within_screen
 
 
 def _t(text: str) -> str:
@@ -98,7 +99,7 @@ class HistoryView(QWidget):
         self.call_id = call_id
         self.lang = lang
         self.setWindowTitle(self.tr("Lịch sử sửa cuộc gọi #%1").replace("%1", str(call_id)))
-        self.resize(760, 520)
+        resize_within_screen(self, 760, 520)  # wider at a large font, within the screen
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)

@@ -51,13 +51,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -83,8 +85,10 @@ from hotline.library.models import (
     status_label,
 )
 from hotline.library.service import LibraryService
+from hotline.ui.fitting import fit_columns
 from hotline.ui.i18n import display_date, parse_display_date, ui_language
 from hotline.ui.tasks import DbReader, alive, run_task
+from hotline.ui.widgets import FlowLayout
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 150
@@ -717,12 +721,19 @@ class _ReadingSearch(_SearchArea):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
-        filters = QHBoxLayout()
+        # The filters wrap onto a second line at a large font (a caption stays with its list).
+        filters = FlowLayout(fill=True)
         filters.addWidget(self.in_force)
-        filters.addWidget(QLabel(self.tr("Loại:"), self))
-        filters.addWidget(self.type_filter)
-        filters.addWidget(QLabel(self.tr("Văn bản:"), self))
-        filters.addWidget(self.doc_filter, 1)
+        for caption, combo in ((self.tr("Loại:"), self.type_filter),
+                               (self.tr("Văn bản:"), self.doc_filter)):
+            pair = QWidget(self)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(QLabel(caption, pair))
+            pair_layout.addWidget(combo, 1)
+            if combo is self.doc_filter:
+                pair.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            filters.addWidget(pair)
         filters.addWidget(self.as_of)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -733,10 +744,10 @@ class _ReadingSearch(_SearchArea):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.reader, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(fill=True)  # on two lines at a large font
         for button in (self.prev_button, self.next_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.addStretch()
         for button in (self.copy_button, self.copy_note_button, self.cite_button):
             buttons.addWidget(button)
         right_layout.addLayout(buttons)
@@ -745,6 +756,7 @@ class _ReadingSearch(_SearchArea):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([2000, 3000])  # 2:3 of whatever width there is (at a large font too)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -1009,8 +1021,11 @@ class ImportPage(QWidget):
         self.table.setModel(self.documents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(DocumentsModel.TITLE,
-                                                           QHeaderView.ResizeMode.Stretch)
+        # The other columns never narrower than their titles; the title takes the rest.
+        fit_columns(self.table, {DocumentsModel.SYMBOL: 100, DocumentsModel.TYPE: 100,
+                                 DocumentsModel.STATUS: 100, DocumentsModel.ARTICLES: 60,
+                                 DocumentsModel.ORIGIN: 100},
+                    stretch=(DocumentsModel.TITLE, 200))
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Văn bản trong thư viện"))
         self.remove_button = QPushButton(self.tr("Xóa tài liệu đã chọn"), self)
@@ -1063,7 +1078,18 @@ class ImportPage(QWidget):
         table_actions.addWidget(self.save_button)
         table_actions.addWidget(self.remove_button)
         table_actions.addStretch(1)
-        layout = QVBoxLayout(self)
+        # The whole page scrolls when the window is shorter than the form and the table
+        # (a large font on a 768-px screen).
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.preview_label)

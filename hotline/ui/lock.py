@@ -187,9 +187,13 @@ class SessionController(QObject):
         self.user_button.setAccessibleName(self.tr("Tài khoản: đổi mật khẩu, cài đặt, khóa "
                                                    "màn hình, đăng xuất"))
         self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Room for the menu arrow, which Qt draws over the last letter otherwise.
+        self.user_button.setStyleSheet("QToolButton { padding-right: 10px; }")
         self.user_button.setMenu(self.menu)
         w.statusBar().addPermanentWidget(self.user_button)
-        self.backup_label = QLabel(w)
+        from hotline.ui.fitting import ElidedLabel
+
+        self.backup_label = ElidedLabel(w)  # a long error gives up width, whole in its tooltip
         self.backup_label.setAccessibleName(self.tr("Sao lưu tự động"))
         self.backup_label.hide()
         w.statusBar().addPermanentWidget(self.backup_label)

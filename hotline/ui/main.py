@@ -50,7 +50,12 @@ def start(data_dir: str | None) -> tuple[QApplication, App, MainWindow] | None:
 
     apply_settings(qt, startup_settings(data_dir))  # language and font size, before any text
     window = MainWindow()  # the center's name joins the title once the settings are read
-    window.show()
+    screen = window.screen()
+    free = screen.availableGeometry() if screen is not None else None
+    if free is not None and (window.width() > free.width() or window.height() > free.height()):
+        window.showMaximized()  # a 1366×768 screen: all of its free area, nothing off-screen
+    else:
+        window.show()
     deadline = time.monotonic() + FIRST_PAINT_WAIT_S
     while True:
         qt.processEvents()

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.ui.events import CallEvents
+from hotline.ui.fitting import ElidedLabel, FittingStatusBar
 from hotline.ui.styles import set_scaled_style
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt  # not at import: the first frame paints without it
 
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.installEventFilter(self)  # its width follows its words (font changes)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(stack)
         splitter.setStretchFactor(1, 1)
@@ -147,13 +149,17 @@ class MainWindow(QMainWindow):
         splitter.setSizes([180, max(600, self.width() - 180)])
         self.setCentralWidget(splitter)
 
-        status = self.statusBar()
-        self.operator_label = QLabel(self.tr("Người trực: %1").replace(
-            "%1", app.operator or self.tr("(chưa đặt tên)")), self)
+        status = FittingStatusBar(self)  # on two lines when one is too short (large font)
+        self.setStatusBar(status)
+        # Status texts give up width rather than widen the window past the screen (a long
+        # sync error at a large font): what does not fit ends in "…", whole in the tooltip.
+        self.operator_label = ElidedLabel(self)
+        self.operator_label.setText(self.tr("Người trực: %1").replace(
+            "%1", app.operator or self.tr("(chưa đặt tên)")))
         self.timer_label = QLabel(self)
         self.timer_label.setStyleSheet("font-weight: 700; color: #0b3d91;")
         self.timer_label.setAccessibleName(self.tr("Thời gian cuộc gọi đang ghi"))
-        self.sync_label = QLabel(self)
+        self.sync_label = ElidedLabel(self)
         self.sync_label.setAccessibleName(self.tr("Đồng bộ lần cuối"))
         self.sync_label.hide()
         status.addWidget(self.operator_label)
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(PAGE_KEY_ROLE, key)
         self.sidebar.addItem(item)
+        self._fit_sidebar()
         position = self.sidebar.count()
         if position <= 9:
             item.setToolTip(f"Ctrl+{position}")
@@ -278,6 +285,28 @@ class MainWindow(QMainWindow):
             item = self.sidebar.item(row)
             if item.data(PAGE_KEY_ROLE) == key:
                 item.setText(title)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """At least as wide as the longest word of a page name: a name wraps between words
+        but is never cut ("Administration" at 18 pt), and no wider than that needs."""
+        bar = self.sidebar
+        metrics = bar.fontMetrics()
+        words = [word for row in range(bar.count()) for word in bar.item(row).text().split()]
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        # The list's frame and side padding, and the scroll bar a long list shows.
+        extra = 2 * bar.frameWidth() + bar.verticalScrollBar().sizeHint().width()
+        least = max(170, longest + extra + 4)
+        bar.setMinimumWidth(least)
+        bar.setMaximumWidth(max(220, least))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is getattr(self, "sidebar", None) and \
+                event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_sidebar)  # not once the window is gone
+        return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------- behaviour
     def _connect_signals(self) -> None:

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -57,7 +56,8 @@ from PySide6.QtWidgets import (
 from hotline.reports.periods import ROMAN, Period, classify, period_of
 from hotline.reports.service import ReportFiles
 from hotline.reports.sync import LogEntry, SyncBusy, SyncResult, SyncStatus
-from hotline.ui.i18n import display_datetime
+from hotline.ui.fitting import fit_columns, keep_wrapped_lines
+from hotline.ui.i18n import display_datetime, ui_language
 from hotline.ui.tasks import run_task
 from hotline.ui.widgets import InlineBar
 
@@ -345,6 +345,7 @@ class ReportsView(QWidget):
 
         sync_box = QGroupBox(self.tr("Đồng bộ báo cáo hằng ngày"), splitter)
         sync_layout = QVBoxLayout(sync_box)
+        keep_wrapped_lines(sync_box)  # the status keeps its second line at a large font
         row = QHBoxLayout()
         self.sync_status = QLabel(sync_box)
         self.sync_status.setWordWrap(True)
@@ -360,8 +361,10 @@ class ReportsView(QWidget):
         self.log_view.setAccessibleName(self.tr("Nhật ký đồng bộ"))
         self.log_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.log_view.verticalHeader().hide()
-        self.log_view.horizontalHeader().setSectionResizeMode(
-            SyncLogModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.log_view, {SyncLogModel.TIME: "00:00 00/00/0000",  # titles whole
+                                    SyncLogModel.TARGET: 100, SyncLogModel.DAY: "00/00/0000",
+                                    SyncLogModel.STATUS: 100},
+                    stretch=(SyncLogModel.MESSAGE, 200))
         self.log_view.setWordWrap(False)
         sync_layout.addWidget(self.log_view)
         splitter.addWidget(top)
@@ -485,9 +488,10 @@ class ReportsView(QWidget):
         names = ", ".join(p.name for p in result.files.paths)
         self.files_label.setText(self.tr("Đã lưu %1 vào %2").replace("%1", names).replace(
             "%2", str(result.files.pdf.parent)))
+        period = result.files.period  # its label is the Vietnamese of the PDF's title
+        shown = period.label if ui_language() == "vi" else self.period_text(period)
         self.bar.show_message(self.tr("Báo cáo %1: %2 cuộc gọi.").replace(
-            "%1", result.files.period.label).replace("%2", str(result.files.calls)),
-            "success", timeout_ms=8000)
+            "%1", shown).replace("%2", str(result.files.calls)), "success", timeout_ms=8000)
         self.report_ready.emit(result.files)
 
     def _generation_failed(self, exc: Exception, _trace: str) -> None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from hotline import admin_units, config
 from hotline.reports import mailer
 from hotline.security.roles import Permission
+from hotline.ui.fitting import resize_within_screen
 from hotline.ui.widgets import ErrorLabel, InlineBar, SearchCombo
 
 if TYPE_CHECKING:
@@ -375,7 +376,7 @@ class SettingsDialog(QDialog):
         self.app = app
         self.setWindowTitle(self.tr("Cài đặt — Hotline"))
         self.setModal(False)
-        self.resize(640, 560)
+        resize_within_screen(self, 640, 560)  # wider at a large font, within the screen
         layout = QVBoxLayout(self)
         self.bar = InlineBar(self)
         layout.addWidget(self.bar)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from hotline.reports import mailer
 from hotline.security import dbkey
 from hotline.security.accounts import MIN_PASSWORD, AuthError, User
+from hotline.ui.fitting import resize_within_screen
 from hotline.ui.settings_dialog import CenterFields, SyncMailFields
 from hotline.ui.styles import scaled_font
 from hotline.ui.widgets import ErrorLabel
@@ -267,7 +268,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Thoát"))
-        self.resize(720, 600)
+        resize_within_screen(self, 720, 600)  # wider at a large font, within the screen
         self.center_page = CenterPage(self)
         self.sync_page = SyncPage(self)
         self.admin_page = AdminPage(self)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from hotline.security.accounts import MIN_PASSWORD, AuthError, User
 from hotline.security.roles import ROLE_LABELS, Permission, Role
+from hotline.ui.fitting import VerticalScrollArea, fit_columns
 from hotline.ui.table_model import ModelIndex, ReadOnlyTableModel, row_table
 from hotline.ui.widgets import ErrorLabel, InlineBar
 
@@ -102,11 +102,19 @@ class UsersView(QWidget):
 
         self.model = UserTableModel(self.lang, self)
         self.table = row_table(self.model, self, name=self.tr("Danh sách tài khoản"))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Titles whole at any font size; the name takes the room left.
+        fit_columns(self.table, {UserTableModel.USERNAME: 110, UserTableModel.ROLE: 130,
+                                 UserTableModel.STATE: 90},
+                    stretch=(UserTableModel.NAME, 150))
         body.addWidget(self.table, 3)
 
-        side = QVBoxLayout()
-        body.addLayout(side, 2)
+        # The two forms scroll when the window is shorter than they are (a large font).
+        side_area = VerticalScrollArea(self)
+        side_widget = QWidget(side_area)
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
+        side_area.setWidget(side_widget)
+        body.addWidget(side_area, 2)
         # The selected account.
         self.selected_box = QGroupBox(self.tr("Tài khoản đã chọn"), self)
         sform = QFormLayout(self.selected_box)

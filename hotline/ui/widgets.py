@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     QRect,
     QSize,
     QSortFilterProxyModel,
@@ -36,8 +35,10 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from hotline.text import fold
@@ -116,11 +117,27 @@ class FlowLayout(QLayout):
     """Widgets left to right, wrapping onto the next line when the row is too narrow: a row
     of buttons never makes the window wider than the screen at a large font or at 150 %."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6, *,
+                 fill: bool = False) -> None:
+        """`fill`: what a line leaves over goes to its horizontally expanding items (a search
+        box, a stretch added with `addStretch`), as in a QHBoxLayout; otherwise every item
+        keeps its preferred width."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._fill = fill
         self.setContentsMargins(0, 0, 0, 0)
+
+    def addStretch(self) -> None:
+        """Room that takes what a line leaves over (with `fill`), like QBoxLayout's."""
+        self.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding,
+                                 QSizePolicy.Policy.Minimum))
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:
+        """`widget` at position `index` (as QBoxLayout.insertWidget)."""
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -163,10 +180,16 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Lay the items out in `rect` (each line's items centred on the line); returns the
         height used."""
+        def width_of(item: QLayoutItem) -> int:
+            # Never wider than the line: an item wider than it is squeezed to its minimum.
+            return max(min(item.sizeHint().width(), rect.width()), item.minimumSize().width())
+
         lines: list[list[QLayoutItem]] = [[]]
         x = rect.x()
         for item in self._items:
-            width = item.sizeHint().width()
+            if item.isEmpty() and item.spacerItem() is None:
+                continue  # a hidden widget takes no room
+            width = width_of(item)
             if lines[-1] and x + width > rect.right() + 1:
                 lines.append([])
                 x = rect.x()
@@ -174,13 +197,23 @@ class FlowLayout(QLayout):
             x += width + self._spacing
         y = rect.y()
         for line in lines:
+            while line and line[-1].spacerItem() is not None:
+                line.pop()  # a stretch at the end of a line only pushes the next one down
             height = max((i.sizeHint().height() for i in line), default=0)
+            widths = [width_of(i) for i in line]
+            growing = [n for n, i in enumerate(line)
+                       if self._fill and i.expandingDirections() & Qt.Orientation.Horizontal]
+            spare = rect.width() - sum(widths) - self._spacing * max(0, len(line) - 1)
+            for rank, n in enumerate(growing):
+                share = spare // len(growing) + (1 if rank < spare % len(growing) else 0)
+                widths[n] += max(0, share)
             x = rect.x()
-            for item in line:
+            for item, width in zip(line, widths, strict=True):
                 hint = item.sizeHint()
                 if move:
-                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
-                x += hint.width() + self._spacing
+                    item.setGeometry(QRect(x, y + (height - hint.height()) // 2, width,
+                                           hint.height()))
+                x += width + self._spacing
             y += height + self._spacing
         return max(0, y - self._spacing - rect.y())
 
