@@ -509,3 +509,83 @@ def fts_filter(expr: str, *, old: bool | None = None, doc_ids: Sequence[str] = (
     elif old is False:
         out += f" NOT meta : {_quote(OLD_TOKEN)}"
     return out
+
+
+# ---------------------------------------------------------------- top-k expressions
+# The same expressions as the fts_* strings above, as data for `hotline.library.topk`, which
+# scores them from the postings with FTS5's bm25 (same phrases, same IDF, same weights).
+_TOKEN = re.compile(r"[^\W_]+")  # what unicode61 keeps of a folded word ('_' separates)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An FTS5 phrase: folded words in a row, the last one a prefix when `prefix`."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(t for w in self.words for t in _TOKEN.findall(w))
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one word (or quoted phrase) of the query contributes: a hit holds any of the
+    alternatives (an abbreviation or its expansion); each is scored as its own phrase."""
+
+    alternatives: tuple[Phrase, ...]
+
+
+ALL, MOST, ANY = "all", "all_but_one", "any"
+
+
+@dataclass(frozen=True)
+class Expr:
+    parts: tuple[Part, ...]
+    mode: str = ALL  # every part, all parts but one, or any part
+
+
+def part_of_term(term: Term) -> Part:
+    if term.expansion:
+        return Part((Phrase((term.folded,)), Phrase(term.expansion)))
+    return Part((Phrase((term.folded,), term.prefix),))
+
+
+def part_of_phrase(phrase: Sequence[Term]) -> Part:
+    words = tuple(w for t in phrase for w in t.words)
+    return Part((Phrase(words, bool(phrase) and phrase[-1].prefix),))
+
+
+def expr_all(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> Expr | None:
+    """`fts_all` as data."""
+    parts = [part_of_term(t) for t in required_terms(terms)]
+    parts += [part_of_phrase(p) for p in phrases]
+    return Expr(tuple(parts), ALL) if parts else None
+
+
+def expr_all_but_one(terms: Sequence[Term],
+                     phrases: Sequence[Sequence[Term]]) -> Expr | None:
+    """`fts_all_but_one` as data (each part scored once, see README)."""
+    expr = expr_all(terms, phrases)
+    return Expr(expr.parts, MOST) if expr is not None and len(expr.parts) >= 3 else None
+
+
+def expr_any(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> Expr | None:
+    """`fts_any` as data: the same parts, duplicates dropped the same way."""
+    useful = content_terms(terms)
+    parts = [part_of_term(t) for t in useful]
+    for a, b in itertools.pairwise(terms):
+        if a in useful and b in useful and not a.expansion and not b.expansion:
+            parts.append(Part((Phrase((a.folded, b.folded)),)))
+    parts += [part_of_phrase(p) for p in phrases]
+    return Expr(tuple(dict.fromkeys(parts)), ANY) if parts else None
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """`fts_filter`'s restrictions: replaced/expired or not, documents, folded types."""
+
+    old: bool | None = None
+    doc_ids: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()

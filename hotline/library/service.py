@@ -26,9 +26,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from hotline.calls.models import Citation
 from hotline.clock import Clock, iso
-from hotline.library import index, snippets
+from hotline.library import index, postings, snippets
 from hotline.library.bundled import BundledLibrary, load_bundled
 from hotline.library.importers import LibraryImportError, Progress, read_text
 from hotline.library.models import (
@@ -48,20 +50,22 @@ from hotline.library.parse import guess_metadata, split_sections
 from hotline.library.query import (
     Abbreviations,
     DocumentName,
+    Expr,
     ParsedQuery,
+    RowFilter,
     Term,
     content_terms,
     document_names,
-    fts_all,
-    fts_all_but_one,
-    fts_any,
-    fts_filter,
+    expr_all,
+    expr_all_but_one,
+    expr_any,
     parse_query,
     required_terms,
     resolve_documents,
     topic_documents,
     words_of,
 )
+from hotline.library.topk import Engine
 from hotline.store.db import Store
 from hotline.text import fold
 
@@ -96,6 +100,9 @@ class _Cache:
     generation: str
     documents: dict[str, Document]
     names: list[DocumentName]
+    stats: postings.Stats
+    current: np.ndarray  # by the postings' document index: in force
+    types: list[str]  # by the postings' document index: folded type
 
 
 class LibraryService:
@@ -195,7 +202,11 @@ class LibraryService:
             documents[doc.id] = doc
         names = [document_names(d.id, (d.title, d.cite_as, *d.aliases), self.abbreviations)
                  for d in documents.values()]
-        cache = _Cache(generation, documents, names)
+        stats = postings.load_stats(conn)
+        known = [documents.get(d) for d in stats.doc_ids]
+        current = np.array([d is not None and d.current for d in known], dtype=bool)
+        types = [fold(d.doc_type) if d is not None else "" for d in known]
+        cache = _Cache(generation, documents, names, stats, current, types)
         self._cache = cache
         return cache
 
@@ -254,14 +265,24 @@ class LibraryService:
                conn: sqlite3.Connection | None = None) -> list[SearchHit]:
         """Articles for what the operator typed; `limit` 0 means no limit."""
         c = self._conn(conn)
-        state = self._state(c)
-        cap = limit if limit > 0 else 1_000_000
-        allowed = self._allowed(state, in_force=in_force, doc_type=doc_type, doc_id=doc_id)
-        parsed = parse_query(query, self.abbreviations)
-        if parsed.empty:
-            return self._list(c, state, allowed, cap)
-        return _Search(self, c, state, parsed, allowed, cap, in_force=in_force,
-                       doc_type=doc_type, doc_id=doc_id).run()
+        # One read transaction: the statistics, postings and articles of one snapshot even
+        # while another window or process imports.
+        own = not c.in_transaction
+        if own:
+            c.execute("BEGIN")
+        try:
+            state = self._state(c)
+            cap = limit if limit > 0 else 1_000_000
+            allowed = self._allowed(state, in_force=in_force, doc_type=doc_type,
+                                    doc_id=doc_id)
+            parsed = parse_query(query, self.abbreviations)
+            if parsed.empty:
+                return self._list(c, state, allowed, cap)
+            return _Search(self, c, state, parsed, allowed, cap, in_force=in_force,
+                           doc_type=doc_type, doc_id=doc_id).run()
+        finally:
+            if own:
+                c.execute("COMMIT")
 
     def _allowed(self, state: _Cache, *, in_force: bool, doc_type: str | None,
                  doc_id: str | None) -> dict[str, Document]:
@@ -397,6 +418,16 @@ class LibraryService:
                 self.audit.record(actor or "system", "library.remove", doc_id, (), doc.title)
         return doc
 
+    def compact(self) -> bool:
+        """Merge the search postings into one segment, e.g. after a batch of imports
+        (imports merge as they go; this makes every term one read). False: nothing to do."""
+        self.ensure_bundled()
+        with self.store.transaction() as tx:
+            done = index.compact(tx)
+            if done:
+                index.bump_generation(tx)
+        return done
+
     def _new_id(self, tx: sqlite3.Connection, content_hash: str) -> str:
         candidate = "c-" + (content_hash[:12] or uuid.uuid4().hex[:12])
         while tx.execute("SELECT 1 FROM library_documents WHERE id = ?",
@@ -439,12 +470,38 @@ class _Search:
         self._keep = accent_filter(parsed)
         self._topic: frozenset[str] = frozenset()
         self._rerank_pool = bool(self._accent_patterns) or parsed.definition
+        self._engine: Engine | None = None
 
-    # The expression filters for the allowed documents (meta tokens, no join per match).
-    def _filtered(self, expr: str, *, old: bool | None, doc_ids: Sequence[str] = ()) -> str:
-        ids = list(doc_ids) or ([self.doc_id] if self.doc_id else [])
-        types = [] if doc_ids else self.doc_types
-        return fts_filter(expr, old=old, doc_ids=ids, doc_types=types)
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine(self.conn, self.state.stats)
+        return self._engine
+
+    # The restriction to the allowed documents (what the meta tokens filter in FTS5).
+    def _filter(self, *, old: bool | None, doc_ids: Sequence[str] = ()) -> RowFilter:
+        ids = tuple(doc_ids) or ((self.doc_id,) if self.doc_id else ())
+        types = () if doc_ids else tuple(self.doc_types)
+        return RowFilter(old, ids, types)
+
+    def _allow(self, flt: RowFilter) -> Callable[[np.ndarray], np.ndarray] | None:
+        if flt.old is None and not flt.doc_ids and not flt.doc_types:
+            return None
+        state = self.state
+        ok = np.ones(len(state.stats.doc_ids) + 1, dtype=bool)
+        ok[-1] = False  # articles without a document (rowdoc -1)
+        if flt.doc_ids:
+            wanted = set(flt.doc_ids)
+            ok[:-1] &= np.array([d in wanted for d in state.stats.doc_ids], dtype=bool)
+        if flt.doc_types:
+            types = {fold(t) for t in flt.doc_types}
+            ok[:-1] &= np.array([t in types for t in state.types], dtype=bool)
+        if flt.old is True:
+            ok[:-1] &= ~state.current
+        elif flt.old is False:
+            ok[:-1] &= state.current
+        rowdoc = state.stats.rowdoc
+        return lambda rows: ok[rowdoc[rows]]
 
     def run(self) -> list[SearchHit]:
         parsed = self.parsed
@@ -525,13 +582,11 @@ class _Search:
         rows = [r for r in rows if r["doc_id"] in self.allowed]
         article_order = {a: i for i, a in enumerate(articles)}
         matching: set[int] = set()
-        expr = fts_all(text_terms, phrases) if (text_terms or phrases) else ""
-        if expr and rows:
-            ids = [r["id"] for r in rows]
-            for chunk in _chunked(ids, 500):
-                matching.update(r[0] for r in self.conn.execute(
-                    "SELECT rowid FROM library_fts WHERE library_fts MATCH ? AND rowid IN "
-                    f"({_marks(chunk)})", [expr, *chunk]))
+        expr = expr_all(text_terms, phrases) if (text_terms or phrases) else None
+        if expr is not None and rows:
+            found = self.engine.match(expr).rows
+            ids = np.array([r["id"] for r in rows], dtype=np.int64)
+            matching = {int(i) for i in ids[np.isin(ids, found)]}
         scored = []
         for r in rows:
             doc = self.allowed[r["doc_id"]]
@@ -553,12 +608,12 @@ class _Search:
               doc_ids: Sequence[str] = (), relax: str = "") -> None:
         """Full-text hits: all words (`relax` ''), all but one ('all_but_one'), any ('any')."""
         if relax == "any":
-            expr, match = fts_any(terms, phrases), "partial"
+            expr, match = expr_any(terms, phrases), "partial"
         elif relax == "all_but_one":
-            expr, match = fts_all_but_one(terms, phrases), "most"
+            expr, match = expr_all_but_one(terms, phrases), "most"
         else:
-            expr, match = fts_all(terms, phrases), "text"
-        if not expr:
+            expr, match = expr_all(terms, phrases), "text"
+        if expr is None:
             return
         keep = self._keep
         shown = content_terms(terms) if relax else required_terms(terms)
@@ -590,22 +645,23 @@ class _Search:
             self._add(SearchHit(art, doc, score, match, snippets.snippet(body, matcher, keep),
                                 snippets.highlight(art.heading, matcher, keep)))
 
-    def _candidates(self, expr: str, doc_ids: Sequence[str], fetch: int,
+    def _candidates(self, expr: Expr, doc_ids: Sequence[str], fetch: int,
                     wanted: int) -> list[_Row]:
-        """The best `fetch` rows, each tagged with its document's status. One query when the
-        rows in force among them suffice (the usual case); else one query per tier."""
+        """The best `fetch` rows, each tagged with its document's status. The best overall
+        when the rows in force among them suffice (the usual case); else the best of each
+        tier (the expression is scored once either way)."""
         if self.in_force:
-            rows = self._query(self._filtered(expr, old=False, doc_ids=doc_ids), fetch)
+            rows = self._query(expr, self._filter(old=False, doc_ids=doc_ids), fetch)
             self._tag(rows)
             return rows
-        rows = self._query(self._filtered(expr, old=None, doc_ids=doc_ids), fetch)
+        rows = self._query(expr, self._filter(old=None, doc_ids=doc_ids), fetch)
         self._tag(rows)
         fresh = sum(1 for r in rows if r.current and r.article_id not in self.seen)
         if len(rows) < fetch or fresh >= wanted:
             return rows
         # Replaced documents crowd the top: rank the documents in force on their own.
-        current = self._query(self._filtered(expr, old=False, doc_ids=doc_ids), fetch)
-        old = self._query(self._filtered(expr, old=True, doc_ids=doc_ids), fetch)
+        current = self._query(expr, self._filter(old=False, doc_ids=doc_ids), fetch)
+        old = self._query(expr, self._filter(old=True, doc_ids=doc_ids), fetch)
         self._tag(current)
         self._tag(old)
         return current + old
@@ -624,14 +680,13 @@ class _Search:
                 r.doc_id = doc.id if doc else ""
                 r.current = doc.current if doc else False
 
-    def _query(self, expr: str, k: int) -> list[_Row]:
-        """Top `k` article ids by weighted bm25 (title and heading boosted)."""
-        rows = self.conn.execute(
-            "SELECT rowid FROM library_fts WHERE library_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", (expr, k)).fetchall()
-        # The order is the ranking; the rank values themselves are not read (asking FTS5
-        # for the rank column costs a second bm25 evaluation per row returned).
-        return [_Row(r[0], float(i)) for i, r in enumerate(rows)]
+    def _query(self, expr: Expr, flt: RowFilter, k: int) -> list[_Row]:
+        """Top `k` article ids by weighted bm25 (title and heading boosted): the order of
+        FTS5's `… MATCH ? ORDER BY rank LIMIT k`, from the postings (hotline.library.topk)."""
+        engine = self.engine
+        ids = engine.top(engine.match(expr), k, self._allow(flt))
+        # The order is the ranking (0 = best), as the band scores below expect.
+        return [_Row(article_id, float(i)) for i, article_id in enumerate(ids)]
 
     def _rerank(self, rows: list[_Row]) -> None:
         """Articles holding the words with exactly the accents typed come first; for "… là
