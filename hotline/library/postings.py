@@ -17,14 +17,17 @@ rewritten about log_FANOUT(documents) times), and `compact()` merges everything.
 document drops its segment, or, once merged, lists its article ids in `library_dead_rows`
 until the next merge. Article ids are never reused (`index.allocate_ids`), so a dead id can
 never stand for a newer article.
+
+Blobs: article ids as deltas, every array in the smallest exact unsigned dtype (weighted
+frequencies are integers while the weights are), positions as column << 14 | offset in 16
+bits when every offset of the list is below 2**14, else column << 28 | offset.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,84 +40,25 @@ WEIGHTS = (6.0, 5.0, 1.0, 1.0, 0.0)
 SEARCHABLE = 4  # the first four columns are searched; meta only filters
 TOKENIZER = "unicode61 remove_diacritics 2"  # as library_fts (m0002)
 FANOUT = 8
+K1, B = 1.2, 0.75  # bm25's parameters in FTS5
 COL_SHIFT = 32  # in memory a position is column << 32 | offset
+MERGE_CHUNK = 2_000_000  # postings decoded at a time while merging (bounds the memory)
 _WEIGHT_ARRAY = np.array(WEIGHTS, dtype=np.float64)
 _TEMP = "library_tokens"
 _EMPTY_I = np.zeros(0, dtype=np.int64)
 _EMPTY_F = np.zeros(0, dtype=np.float64)
+_UINTS = ("<u1", "<u2", "<u4", "<u8")
+_LIMITS = np.array([0xFF, 0xFFFF, 0xFFFFFFFF], dtype=np.uint64)
 
 
 # ----------------------------------------------------------------- encoding
 def _uint_dtype(maximum: int) -> str:
-    for dtype, limit in (("<u1", 0xFF), ("<u2", 0xFFFF), ("<u4", 0xFFFFFFFF)):
-        if maximum <= limit:
-            return dtype
-    return "<u8"
+    return _UINTS[int(np.searchsorted(_LIMITS, np.uint64(maximum)))]
 
 
-def _value_dtype(values: np.ndarray) -> str:
-    """The smallest dtype that holds `values` exactly (weighted frequencies are integers
-    while the weights are)."""
-    if values.size == 0:
-        return "<u1"
-    if values.min() >= 0 and np.array_equal(values, np.floor(values)):
-        return _uint_dtype(int(values.max()))
-    return "<f8"
-
-
-@dataclass
-class Block:
-    """One term's postings (one segment, or several merged), decoded.
-
-    `positions` holds column << 32 | offset for each posting in turn (`counts` of them,
-    starting at `starts`); None when the positions were not read."""
-
-    rows: np.ndarray  # int64 article ids, ascending
-    weights: np.ndarray  # float64 weighted frequency in the searchable columns
-    counts: np.ndarray | None = None  # int64 positions per posting
-    starts: np.ndarray | None = None  # int64 index of each posting's first position
-    positions: np.ndarray | None = None  # int64
-
-    def __len__(self) -> int:
-        return int(self.rows.size)
-
-
-def encode(block: Block) -> tuple[str, bytes, bytes, bytes, bytes]:
-    """(fmt, rows, weights, counts, positions) blobs: rows as deltas, every array in the
-    smallest exact dtype, positions in 16 bits when every offset is below 2**14."""
-    assert block.counts is not None and block.positions is not None
-    rows = block.rows
-    deltas = np.diff(rows, prepend=np.int64(0))
-    rows_t = _uint_dtype(int(deltas.max()) if rows.size else 0)
-    weights_t = _value_dtype(block.weights)
-    counts_t = _uint_dtype(int(block.counts.max()) if block.counts.size else 0)
-    positions = _positions_in_order(block)
-    offsets = positions & 0xFFFFFFFF
-    columns = positions >> COL_SHIFT
-    biggest = int(offsets.max()) if offsets.size else 0
-    if biggest >= 1 << 28:
-        raise ValueError("an article longer than 2**28 tokens cannot be indexed")
-    shift = 14 if biggest < 1 << 14 else 28
-    packed = (columns << shift) | offsets
-    positions_t = "<u2" if shift == 14 else "<u4"
-    fmt = f"{rows_t},{weights_t},{counts_t},{positions_t},{shift}"
-    return (fmt, deltas.astype(rows_t).tobytes(), block.weights.astype(weights_t).tobytes(),
-            block.counts.astype(counts_t).tobytes(), packed.astype(positions_t).tobytes())
-
-
-def decode(fmt: str, rows: bytes, weights: bytes, counts: bytes | None = None,
-           positions: bytes | None = None) -> Block:
-    rows_t, weights_t, counts_t, positions_t, shift_s = fmt.split(",")
-    ids = np.cumsum(np.frombuffer(rows, dtype=rows_t), dtype=np.int64)
-    block = Block(ids, np.frombuffer(weights, dtype=weights_t).astype(np.float64))
-    if counts is not None and positions is not None:
-        n = np.frombuffer(counts, dtype=counts_t).astype(np.int64)
-        packed = np.frombuffer(positions, dtype=positions_t).astype(np.int64)
-        shift = int(shift_s)
-        block.counts = n
-        block.starts = np.cumsum(n) - n
-        block.positions = ((packed >> shift) << COL_SHIFT) | (packed & ((1 << shift) - 1))
-    return block
+def _uint_codes(maxima: np.ndarray) -> np.ndarray:
+    """Index into _UINTS of the smallest dtype holding each maximum (vectorised)."""
+    return np.searchsorted(_LIMITS, maxima.astype(np.uint64))
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -127,14 +71,46 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offsets
 
 
-def _positions_in_order(block: Block) -> np.ndarray:
-    """The positions of `block` laid out posting after posting (as stored)."""
-    assert block.counts is not None and block.starts is not None
-    assert block.positions is not None
-    expected = np.cumsum(block.counts) - block.counts
-    if np.array_equal(block.starts, expected) and block.positions.size == block.counts.sum():
-        return block.positions
-    return block.positions[_ranges(block.starts, block.counts)]
+@dataclass
+class Block:
+    """One term's postings, decoded for a search.
+
+    With positions (one segment's list only): `counts` per posting, `starts` the index of
+    each posting's first position in `packed`, the positions as stored (column << `shift` |
+    offset, a view of the blob: only those a phrase needs are ever converted)."""
+
+    rows: np.ndarray  # int64 article ids, ascending
+    weights: np.ndarray  # float64 weighted frequency in the searchable columns
+    counts: np.ndarray | None = None
+    starts: np.ndarray | None = None
+    packed: np.ndarray | None = None
+    shift: int = 0
+
+    def __len__(self) -> int:
+        return int(self.rows.size)
+
+    def positions(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(how many, column << 32 | offset) of the positions of the postings `at`."""
+        assert self.counts is not None and self.starts is not None
+        assert self.packed is not None
+        lengths = self.counts[at]
+        raw = self.packed[_ranges(self.starts[at], lengths)].astype(np.int64)
+        mask = (1 << self.shift) - 1
+        return lengths, ((raw >> self.shift) << COL_SHIFT) | (raw & mask)
+
+
+def decode(fmt: str, rows: bytes, weights: bytes, counts: bytes | None = None,
+           positions: bytes | None = None) -> Block:
+    rows_t, weights_t, counts_t, positions_t, shift_s = fmt.split(",")
+    ids = np.cumsum(np.frombuffer(rows, dtype=rows_t), dtype=np.int64)
+    block = Block(ids, np.frombuffer(weights, dtype=weights_t).astype(np.float64))
+    if counts is not None and positions is not None:
+        n = np.frombuffer(counts, dtype=counts_t).astype(np.int64)
+        block.counts = n
+        block.starts = np.cumsum(n) - n
+        block.packed = np.frombuffer(positions, dtype=positions_t)
+        block.shift = int(shift_s)
+    return block
 
 
 def select(block: Block, keep: np.ndarray) -> Block:
@@ -142,50 +118,174 @@ def select(block: Block, keep: np.ndarray) -> Block:
     out = Block(block.rows[keep], block.weights[keep])
     if block.counts is not None:
         assert block.starts is not None
-        out.counts = block.counts[keep]
-        out.starts = block.starts[keep]
-        out.positions = block.positions
+        out.counts, out.starts = block.counts[keep], block.starts[keep]
+        out.packed, out.shift = block.packed, block.shift
     return out
 
 
 def concat(blocks: Sequence[Block]) -> Block:
-    """Postings of disjoint article sets (segments) as one block, ids ascending."""
+    """Ids and weights of disjoint article sets (segments) as one block, ids ascending
+    (without positions: a phrase reads them segment by segment)."""
     if len(blocks) == 1:
-        return blocks[0]
+        return Block(blocks[0].rows, blocks[0].weights)
     rows = np.concatenate([b.rows for b in blocks])
     weights = np.concatenate([b.weights for b in blocks])
-    out = Block(rows, weights)
-    if all(b.counts is not None for b in blocks):
-        counts = [b.counts for b in blocks if b.counts is not None]
-        starts, positions, base = [], [], 0
-        for b in blocks:
-            assert b.starts is not None and b.positions is not None
-            starts.append(b.starts + base)
-            positions.append(b.positions)
-            base += b.positions.size
-        out.counts = np.concatenate(counts)
-        out.starts = np.concatenate(starts)
-        out.positions = np.concatenate(positions)
     if rows.size > 1 and not bool(np.all(rows[1:] > rows[:-1])):
-        out = select(out, np.argsort(rows, kind="stable"))
-    return out
+        order = np.argsort(rows, kind="stable")
+        rows, weights = rows[order], weights[order]
+    return Block(rows, weights)
 
 
-# ----------------------------------------------------------------- tokenizing
 @dataclass
-class Batch:
-    """The postings of a batch of articles, as FTS5 tokenized them."""
+class Run:
+    """The postings of many terms, term after term (ids ascending within a term), with the
+    positions laid out posting after posting: what a segment holds."""
 
-    rows: np.ndarray  # int64 article ids, ascending
-    lengths: np.ndarray  # int64 tokens per article, all columns (FTS5's document size)
     terms: list[str]
-    blocks: list[Block]
+    bounds: np.ndarray  # postings of terms[i]: bounds[i] … bounds[i + 1] - 1
+    rows: np.ndarray  # int64
+    weights: np.ndarray  # float64
+    counts: np.ndarray  # int64
+    positions: np.ndarray  # int64 column << 32 | offset
 
     @property
     def postings(self) -> int:
-        return sum(len(b) for b in self.blocks)
+        return int(self.rows.size)
+
+    def select(self, keep: np.ndarray) -> Run:
+        """The postings where `keep` (a boolean mask) holds; terms left empty drop out."""
+        starts = np.cumsum(self.counts) - self.counts
+        positions = self.positions[_ranges(starts[keep], self.counts[keep])]
+        term_of = np.repeat(np.arange(len(self.terms)), np.diff(self.bounds))[keep]
+        per_term = np.bincount(term_of, minlength=len(self.terms))
+        kept = np.flatnonzero(per_term)
+        return Run([self.terms[i] for i in kept],
+                   np.concatenate(([0], np.cumsum(per_term[kept]))).astype(np.int64),
+                   self.rows[keep], self.weights[keep], self.counts[keep], positions)
 
 
+def encode(run: Run) -> Iterator[tuple[str, int, str, bytes, bytes, bytes, bytes]]:
+    """(term, n, fmt, rows, weights, counts, positions) for each term of `run`: the dtypes
+    are chosen and the arrays converted for all terms at once, then cut term by term."""
+    if not run.terms:
+        return
+    starts = run.bounds[:-1]
+    rows = run.rows
+    deltas = np.empty_like(rows)
+    deltas[0] = rows[0]
+    deltas[1:] = rows[1:] - rows[:-1]
+    deltas[starts] = rows[starts]  # each term's first id is absolute
+    rows_c = _uint_codes(np.maximum.reduceat(deltas, starts))
+    weights = run.weights
+    integral = np.logical_and.reduceat((weights == np.floor(weights)) & (weights >= 0),
+                                       starts)
+    weights_c = np.where(integral, _uint_codes(np.maximum.reduceat(
+        np.where(weights >= 0, weights, 0), starts).astype(np.int64)), len(_UINTS))
+    counts_c = _uint_codes(np.maximum.reduceat(run.counts, starts))
+    pos_bounds = np.concatenate(([0], np.cumsum(np.add.reduceat(run.counts, starts))))
+    offsets = run.positions & 0xFFFFFFFF
+    columns = run.positions >> COL_SHIFT
+    biggest = np.maximum.reduceat(offsets, pos_bounds[:-1])
+    if biggest.size and int(biggest.max()) >= 1 << 28:
+        raise ValueError("an article longer than 2**28 tokens cannot be indexed")
+    wide = biggest >= 1 << 14
+    buffers: dict[tuple[str, str], bytes] = {}
+
+    def buffer(name: str, dtype: str) -> bytes:
+        key = (name, dtype)
+        if key not in buffers:
+            if name == "rows":
+                values = deltas
+            elif name == "weights":
+                values = weights
+            elif name == "counts":
+                values = run.counts
+            else:
+                shift = 28 if dtype == "<u4" else 14
+                values = (columns << shift) | offsets
+            buffers[key] = values.astype(dtype).tobytes()
+        return buffers[key]
+
+    bounds = run.bounds.tolist()
+    pbounds = pos_bounds.tolist()
+    for i, term in enumerate(run.terms):
+        a, b = bounds[i], bounds[i + 1]
+        pa, pb = pbounds[i], pbounds[i + 1]
+        rows_t = _UINTS[rows_c[i]]
+        weights_t = _UINTS[weights_c[i]] if weights_c[i] < len(_UINTS) else "<f8"
+        counts_t = _UINTS[counts_c[i]]
+        positions_t, shift = ("<u4", 28) if wide[i] else ("<u2", 14)
+        rs, ws, cs, ps = (int(rows_t[-1]), int(weights_t[-1]), int(counts_t[-1]),
+                          int(positions_t[-1]))
+        yield (term, b - a, f"{rows_t},{weights_t},{counts_t},{positions_t},{shift}",
+               buffer("rows", rows_t)[a * rs:b * rs],
+               buffer("weights", weights_t)[a * ws:b * ws],
+               buffer("counts", counts_t)[a * cs:b * cs],
+               buffer("positions", positions_t)[pa * ps:pb * ps])
+
+
+def _decode_many(blobs: Sequence[bytes], dtypes: Sequence[str], *, float_values: bool = False
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The values of many blobs concatenated (int64, or float64), and each blob's length;
+    one numpy conversion per distinct dtype."""
+    sizes = np.array([int(d[-1]) for d in dtypes], dtype=np.int64)
+    lengths = np.array([len(b) for b in blobs], dtype=np.int64) // np.maximum(sizes, 1)
+    ends = np.cumsum(lengths)
+    out = np.empty(int(ends[-1]) if ends.size else 0,
+                   dtype=np.float64 if float_values else np.int64)
+    by_dtype: dict[str, list[int]] = {}
+    for i, dtype in enumerate(dtypes):
+        by_dtype.setdefault(dtype, []).append(i)
+    for dtype, which in by_dtype.items():
+        values = np.frombuffer(b"".join(blobs[i] for i in which), dtype=dtype)
+        index = np.array(which, dtype=np.int64)
+        out[_ranges(ends[index] - lengths[index], lengths[index])] = values
+    return out, lengths
+
+
+def _read_run(cur: sqlite3.Cursor, segment_ids: Sequence[int], first: str, last: str
+              ) -> Run:
+    """Every posting list of the segments for the terms first … last, merged per term."""
+    marks = ",".join("?" * len(segment_ids))
+    fetched = cur.execute(
+        "SELECT term, fmt, rows, weights, counts, positions FROM library_postings "
+        f"WHERE term >= ? AND term <= ? AND segment IN ({marks}) ORDER BY term, segment",
+        (first, last, *segment_ids)).fetchall()
+    if not fetched:
+        return Run([], np.zeros(1, dtype=np.int64), _EMPTY_I, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    fmts = [r[1].split(",") for r in fetched]
+    deltas, lengths = _decode_many([r[2] for r in fetched], [f[0] for f in fmts])
+    weights, _ = _decode_many([r[3] for r in fetched], [f[1] for f in fmts],
+                              float_values=True)
+    counts, _ = _decode_many([r[4] for r in fetched], [f[2] for f in fmts])
+    packed, pos_lengths = _decode_many([r[5] for r in fetched], [f[3] for f in fmts])
+    # Ids: each blob's deltas restart from 0.
+    total = np.cumsum(deltas)
+    ends = np.cumsum(lengths)
+    before = np.concatenate(([0], total[ends[:-1] - 1])) if ends.size else _EMPTY_I
+    rows = total - np.repeat(before, lengths)
+    shift = np.repeat(np.array([int(f[4]) for f in fmts], dtype=np.int64), pos_lengths)
+    positions = ((packed >> shift) << COL_SHIFT) | (packed & ((1 << shift) - 1))
+    # Terms in order; within a term, ids ascending (segments need not be in id order).
+    names: list[str] = []
+    blob_term = np.empty(len(fetched), dtype=np.int64)
+    for i, r in enumerate(fetched):
+        if not names or names[-1] != r[0]:
+            names.append(r[0])
+        blob_term[i] = len(names) - 1
+    term_of = np.repeat(blob_term, lengths)
+    order = np.lexsort((rows, term_of))
+    if not bool(np.all(order[1:] > order[:-1])):
+        starts = np.cumsum(counts) - counts
+        positions = positions[_ranges(starts[order], counts[order])]
+        rows, weights, counts, term_of = rows[order], weights[order], counts[order], \
+            term_of[order]
+    per_term = np.bincount(term_of, minlength=len(names))
+    return Run(names, np.concatenate(([0], np.cumsum(per_term))).astype(np.int64), rows,
+               weights, counts, positions)
+
+
+# ----------------------------------------------------------------- tokenizing
 def _ensure_tokenizer(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_TEMP} USING fts5("
                  f"{', '.join(COLUMNS)}, content='', tokenize='{TOKENIZER}')")
@@ -193,61 +293,63 @@ def _ensure_tokenizer(conn: sqlite3.Connection) -> None:
                  f"USING fts5vocab(temp, {_TEMP}, instance)")
 
 
-def tokenize(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) -> Batch:
-    """Postings of `rows` = (id, title, heading, chapter, body, meta), the values exactly as
-    inserted into library_fts."""
+_COLUMN_CASE = ("CASE col " + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(COLUMNS))
+                + f" ELSE {len(COLUMNS)} END")
+# Each instance as one integer (article - first) << 35 | column << 32 | offset, a term's
+# instances joined in one string: Python then handles a row per term, not per token.
+_INSTANCES = (f"SELECT term, group_concat(((doc - ?) << 35) | (({_COLUMN_CASE}) << 32) | offset)"
+              f" FROM temp.{_TEMP}_instances GROUP BY term")
+
+
+def tokenize(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]
+             ) -> tuple[np.ndarray, np.ndarray, Run]:
+    """(article ids ascending, tokens per article in all columns, postings) of `rows` =
+    (id, title, heading, chapter, body, meta), the values exactly as given to library_fts."""
     _ensure_tokenizer(conn)
+    ids = np.array(sorted(int(r[0]) for r in rows), dtype=np.int64)  # type: ignore[call-overload]
+    empty = Run([], np.zeros(1, dtype=np.int64), _EMPTY_I, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    if not ids.size:
+        return ids, _EMPTY_I, empty
+    base = int(ids[0])
     cur = conn.cursor()
     cur.row_factory = None
     cur.execute(f"INSERT INTO temp.{_TEMP}({_TEMP}) VALUES ('delete-all')")
     cur.executemany(f"INSERT INTO temp.{_TEMP}(rowid, {', '.join(COLUMNS)}) "
                     "VALUES (?, ?, ?, ?, ?, ?)", rows)
-    # Ordered by term, then article, column and offset.
-    instances = cur.execute(
-        f"SELECT term, doc, col, offset FROM temp.{_TEMP}_instances").fetchall()
+    grouped = cur.execute(_INSTANCES, (base,)).fetchall()
     cur.execute(f"INSERT INTO temp.{_TEMP}({_TEMP}) VALUES ('delete-all')")
-    ids = np.array(sorted(int(r[0]) for r in rows), dtype=np.int64)  # type: ignore[call-overload]
-    n = len(instances)
-    if n == 0:
-        return Batch(ids, np.zeros(ids.size, dtype=np.int64), [], [])
-    docs = np.fromiter((r[1] for r in instances), dtype=np.int64, count=n)
-    cols = np.fromiter((COLUMN_INDEX[r[2]] for r in instances), dtype=np.int64, count=n)
-    offs = np.fromiter((r[3] for r in instances), dtype=np.int64, count=n)
+    if not grouped:
+        return ids, np.zeros(ids.size, dtype=np.int64), empty
+    packed = np.fromstring(",".join(r[1] for r in grouped), dtype=np.int64, sep=",")
+    per_term = np.array([r[1].count(",") + 1 for r in grouped], dtype=np.int64)
+    names = [r[0] for r in grouped]
+    term_ids = np.repeat(np.arange(len(names), dtype=np.int64), per_term)
+    # Article, column, offset ascending within a term (the scan's order; made sure of).
+    if packed.size > 1 and not bool(np.all((term_ids[1:] > term_ids[:-1])
+                                           | (packed[1:] > packed[:-1]))):
+        order = np.lexsort((packed, term_ids))
+        packed, term_ids = packed[order], term_ids[order]
+    docs = (packed >> 35) + base
+    cols = (packed >> 32) & 7
+    offs = packed & 0xFFFFFFFF
     lengths = np.bincount(np.searchsorted(ids, docs), minlength=ids.size).astype(np.int64)
-    # Term of each instance, as a number (instances come grouped by term).
-    term_names: list[str] = []
-    term_ids = np.empty(n, dtype=np.int64)
-    previous = None
-    for i, (term, _d, _c, _o) in enumerate(instances):
-        if term != previous:
-            term_names.append(term)
-            previous = term
-        term_ids[i] = len(term_names) - 1
     searchable = cols < SEARCHABLE
     term_ids, docs, cols, offs = (term_ids[searchable], docs[searchable], cols[searchable],
                                   offs[searchable])
     if term_ids.size == 0:
-        return Batch(ids, lengths, [], [])
+        return ids, lengths, empty
     # One posting per (term, article): where either changes.
     change = np.ones(term_ids.size, dtype=bool)
     change[1:] = (term_ids[1:] != term_ids[:-1]) | (docs[1:] != docs[:-1])
     first = np.flatnonzero(change)
     counts = np.diff(np.append(first, term_ids.size))
     weights = np.add.reduceat(_WEIGHT_ARRAY[cols], first)
-    p_terms, p_rows = term_ids[first], docs[first]
-    positions = (cols << COL_SHIFT) | offs
-    starts = first
-    # Split the postings by term.
-    term_change = np.flatnonzero(np.diff(p_terms)) + 1
-    bounds = [int(x) for x in np.concatenate(([0], term_change, [p_terms.size]))]
-    names, blocks = [], []
-    for a, b in itertools.pairwise(bounds):
-        lo, hi = int(starts[a]), int(starts[b - 1] + counts[b - 1])
-        block = Block(p_rows[a:b], weights[a:b], counts[a:b], starts[a:b] - lo,
-                      positions[lo:hi])
-        names.append(term_names[int(p_terms[a])])
-        blocks.append(block)
-    return Batch(ids, lengths, names, blocks)
+    postings_per_term = np.bincount(term_ids[first], minlength=len(names))
+    kept = np.flatnonzero(postings_per_term)  # terms seen only in the meta column drop out
+    run = Run([names[i] for i in kept],
+              np.concatenate(([0], np.cumsum(postings_per_term[kept]))).astype(np.int64),
+              docs[first], weights, counts.astype(np.int64), (cols << COL_SHIFT) | offs)
+    return ids, lengths, run
 
 
 # ----------------------------------------------------------------- segments
@@ -291,38 +393,31 @@ def segments(conn: sqlite3.Connection, where: str = "", params: Sequence[object]
         f"SELECT {_SEGMENT_COLUMNS} FROM library_segments {where} ORDER BY id", params)]
 
 
-def _write_segment(conn: sqlite3.Connection, level: int, rows: np.ndarray, lengths: np.ndarray,
-                   docs: list[str], rowdocs: np.ndarray,
-                   terms: Iterable[tuple[str, Block]]) -> int:
+def _new_segment(conn: sqlite3.Connection, level: int, rows: np.ndarray, lengths: np.ndarray,
+                 docs: list[str], rowdocs: np.ndarray) -> int:
     fmt, rows_b, lengths_b, rowdocs_b = _segment_blobs(rows, lengths, rowdocs)
     cur = conn.execute(
         "INSERT INTO library_segments(level, fmt, rows, lengths, docs, rowdocs, postings) "
         "VALUES (?, ?, ?, ?, ?, ?, 0)",
         (level, fmt, rows_b, lengths_b, json.dumps(docs, ensure_ascii=False), rowdocs_b))
-    seg_id = int(cur.lastrowid or 0)
-    total = 0
+    return int(cur.lastrowid or 0)
 
-    def encoded() -> Iterator[tuple[object, ...]]:
-        nonlocal total
-        for term, block in terms:
-            if len(block):
-                total += len(block)
-                yield (term, seg_id, *encode(block))
 
+def _write_run(conn: sqlite3.Connection, segment: int, run: Run) -> None:
     conn.executemany(
-        "INSERT INTO library_postings(term, segment, fmt, rows, weights, counts, positions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)", encoded())
-    conn.execute("UPDATE library_segments SET postings = ? WHERE id = ?", (total, seg_id))
-    return seg_id
+        "INSERT INTO library_postings(term, segment, n, fmt, rows, weights, counts, positions)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((term, segment, *rest) for term, *rest in encode(run)))
+    conn.execute("UPDATE library_segments SET postings = postings + ? WHERE id = ?",
+                 (run.postings, segment))
 
 
 def add_document(conn: sqlite3.Connection, doc_id: str, rows: Sequence[Sequence[object]],
                  *, merge: bool = True) -> None:
     """Index one document's articles (the values given to library_fts) as a new segment."""
-    batch = tokenize(conn, rows)
-    _write_segment(conn, 0, batch.rows, batch.lengths, [doc_id],
-                   np.zeros(batch.rows.size, dtype=np.int64),
-                   zip(batch.terms, batch.blocks, strict=True))
+    ids, lengths, run = tokenize(conn, rows)
+    segment = _new_segment(conn, 0, ids, lengths, [doc_id], np.zeros(ids.size, dtype=np.int64))
+    _write_run(conn, segment, run)
     if merge:
         merge_levels(conn)
 
@@ -383,13 +478,12 @@ def merge(conn: sqlite3.Connection, ids: Sequence[int], level: int) -> int:
     dead_all = np.array([r[0] for r in conn.execute("SELECT rowid FROM library_dead_rows")],
                         dtype=np.int64)
     dead = dead_all[np.isin(dead_all, rows)] if dead_all.size else _EMPTY_I
-    docs: list[str] = []
     index: dict[str, int] = {}
     rowdocs_parts = []
     for s in segs:
         local = np.array([index.setdefault(d, len(index)) for d in s.docs], dtype=np.int64)
         rowdocs_parts.append(local[s.rowdocs] if s.rowdocs.size else _EMPTY_I)
-    docs = list(index)
+    all_docs = list(index)
     rowdocs = np.concatenate(rowdocs_parts)
     lengths = np.concatenate([s.lengths for s in segs])
     keep = ~np.isin(rows, dead) if dead.size else np.ones(rows.size, dtype=bool)
@@ -397,46 +491,35 @@ def merge(conn: sqlite3.Connection, ids: Sequence[int], level: int) -> int:
     rows, lengths, rowdocs = rows[keep][order], lengths[keep][order], rowdocs[keep][order]
     # Documents with no live article left drop out of the list.
     used = np.unique(rowdocs)
-    renumber = np.full(len(docs), -1, dtype=np.int64)
+    renumber = np.full(len(all_docs), -1, dtype=np.int64)
     renumber[used] = np.arange(used.size)
-    docs = [docs[i] for i in used]
+    docs = [all_docs[i] for i in used]
     rowdocs = renumber[rowdocs] if rowdocs.size else rowdocs
-
-    terms = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT term FROM library_postings WHERE segment IN ({marks}) ORDER BY term",
-        ids)]
+    new_id = _new_segment(conn, level, rows, lengths, docs, rowdocs)
+    # A chunk of terms at a time (memory stays bounded on a large library); every chunk's
+    # old postings are read in full before its merged lists are written.
     cur = conn.cursor()
     cur.row_factory = None
-
-    def merged() -> Iterator[tuple[str, Block]]:
-        for term in terms:
-            parts = [decode(*r) for r in cur.execute(
-                "SELECT fmt, rows, weights, counts, positions FROM library_postings "
-                f"WHERE term = ? AND segment IN ({marks}) ORDER BY segment",
-                (term, *ids)).fetchall()]
-            block = concat(parts)
-            if dead.size:
-                block = select(block, ~np.isin(block.rows, dead))
-            if len(block):
-                yield term, _compacted(block)
-
-    # Term by term: each term's old postings are read in full (fetchall) before its merged
-    # posting list is written, so no cursor is open on the table while it changes.
-    new_id = _write_segment(conn, level, rows, lengths, docs, rowdocs, merged())
+    sizes = cur.execute(
+        f"SELECT term, sum(n) FROM library_postings WHERE segment IN ({marks}) "
+        "GROUP BY term ORDER BY term", ids).fetchall()
+    chunk_first, chunk_size = None, 0
+    for i, (term, n) in enumerate(sizes):
+        if chunk_first is None:
+            chunk_first = term
+        chunk_size += int(n)
+        if chunk_size >= MERGE_CHUNK or i == len(sizes) - 1:
+            run = _read_run(cur, ids, chunk_first, term)
+            if dead.size and run.postings:
+                run = run.select(~np.isin(run.rows, dead))
+            _write_run(conn, new_id, run)
+            chunk_first, chunk_size = None, 0
     conn.execute(f"DELETE FROM library_postings WHERE segment IN ({marks})", ids)
     conn.execute(f"DELETE FROM library_segments WHERE id IN ({marks})", ids)
     if dead.size:
         conn.executemany("DELETE FROM library_dead_rows WHERE rowid = ?",
                          ((int(r),) for r in dead))
     return new_id
-
-
-def _compacted(block: Block) -> Block:
-    """`block` with its positions laid out in posting order (as `encode` writes them)."""
-    positions = _positions_in_order(block)
-    assert block.counts is not None
-    return Block(block.rows, block.weights, block.counts,
-                 np.cumsum(block.counts) - block.counts, positions)
 
 
 # ----------------------------------------------------------------- reading
@@ -453,6 +536,7 @@ class Stats:
     rows: int  # live articles (FTS5's row count)
     avgdl: float  # average tokens per article (FTS5's)
     has_dead: bool
+    norm: np.ndarray  # float64 k1 * (1 - b + b * D / avgdl) by article id (bm25's)
 
     @property
     def empty(self) -> bool:
@@ -480,67 +564,73 @@ def load_stats(conn: sqlite3.Connection) -> Stats:
     live[dead] = False
     n = int(live.sum())
     total = float(lengths[live].sum())
+    avgdl = total / n if n else 0.0
+    # In FTS5's order of operations (fts5Bm25Function), so that scores agree to the bit.
+    norm = K1 * (1 - B + B * lengths / (avgdl or 1.0))
     return Stats(frozenset(s.id for s in segs), size, live, lengths, rowdoc, tuple(doc_index),
-                 n, total / n if n else 0.0, bool(dead.size))
+                 n, avgdl, bool(dead.size), norm)
 
 
 class Reader:
-    """Posting lists for one search, merged across segments, dead articles dropped."""
+    """Posting lists for one search, dead articles dropped: a term's list merged across
+    segments (to score), or segment by segment with positions (to find a phrase)."""
 
     def __init__(self, conn: sqlite3.Connection, stats: Stats) -> None:
-        self.conn = conn
         self.stats = stats
         self._cur = conn.cursor()
         self._cur.row_factory = None
-        self._terms: dict[tuple[str, bool], Block | None] = {}
-        self._prefixes: dict[tuple[str, bool], list[Block]] = {}
+        self._terms: dict[str, Block | None] = {}
+        self._term_parts: dict[str, list[Block]] = {}
+        self._prefixes: dict[str, list[Block]] = {}
+        self._prefix_parts: dict[str, list[Block]] = {}
 
-    def _blocks(self, sql: str, params: Sequence[object], positions: bool
-                ) -> dict[str, list[Block]]:
-        known = self.stats.segments
+    def _read(self, where: str, params: Sequence[object], positions: bool
+              ) -> dict[str, list[Block]]:
+        """Blocks by term, one per segment, in segment order."""
+        known, live = self.stats.segments, self.stats.live
+        columns = "term, segment, fmt, rows, weights" + (", counts, positions"
+                                                         if positions else "")
         found: dict[str, list[Block]] = {}
-        for term, segment, *blobs in self._cur.execute(sql, params):
+        for term, segment, *blobs in self._cur.execute(
+                f"SELECT {columns} FROM library_postings WHERE {where} "
+                "ORDER BY term, segment", params):
             if segment not in known:  # written after this search's statistics were read
                 continue
-            found.setdefault(term, []).append(decode(*blobs) if positions else
-                                               decode(blobs[0], blobs[1], blobs[2]))
+            block = decode(*blobs)
+            if self.stats.has_dead:
+                block = select(block, live[block.rows])
+            if len(block):
+                found.setdefault(term, []).append(block)
         return found
 
-    def _columns(self, positions: bool) -> str:
-        return ("term, segment, fmt, rows, weights"
-                + (", counts, positions" if positions else ""))
+    def term(self, term: str) -> Block | None:
+        if term not in self._terms:
+            parts = self._term_parts.get(term)
+            if parts is None:
+                parts = self._read("term = ?", (term,), False).get(term, [])
+            self._terms[term] = concat(parts) if parts else None
+        return self._terms[term]
 
-    def _finish(self, parts: list[Block]) -> Block | None:
-        block = concat(parts)
-        if self.stats.has_dead:
-            block = select(block, self.stats.live[block.rows])
-        return block if len(block) else None
+    def term_parts(self, term: str) -> list[Block]:
+        """The term's list segment by segment, with positions."""
+        if term not in self._term_parts:
+            self._term_parts[term] = self._read("term = ?", (term,), True).get(term, [])
+        return self._term_parts[term]
 
-    def term(self, term: str, positions: bool = False) -> Block | None:
-        key = (term, positions)
-        if key not in self._terms:
-            cached = self._terms.get((term, True)) if not positions else None
-            if cached is not None:
-                self._terms[key] = cached
-            else:
-                found = self._blocks(
-                    f"SELECT {self._columns(positions)} FROM library_postings WHERE term = ? "
-                    "ORDER BY segment", (term,), positions)
-                parts = found.get(term)
-                self._terms[key] = self._finish(parts) if parts else None
-        return self._terms[key]
-
-    def prefix(self, prefix: str, positions: bool = False) -> list[Block]:
+    def prefix(self, prefix: str) -> list[Block]:
         """One block per indexed term that starts with `prefix` (FTS5's "prefix"*)."""
-        key = (prefix, positions)
-        if key not in self._prefixes:
-            found = self._blocks(
-                f"SELECT {self._columns(positions)} FROM library_postings "
-                "WHERE term >= ? AND term < ? ORDER BY term, segment",
-                (prefix, _successor(prefix)), positions)
-            blocks = [self._finish(parts) for parts in found.values()]
-            self._prefixes[key] = [b for b in blocks if b is not None]
-        return self._prefixes[key]
+        if prefix not in self._prefixes:
+            found = self._read("term >= ? AND term < ?", (prefix, _successor(prefix)),
+                               False)
+            self._prefixes[prefix] = [concat(parts) for parts in found.values()]
+        return self._prefixes[prefix]
+
+    def prefix_parts(self, prefix: str) -> list[Block]:
+        """Every (term, segment) list of the terms starting with `prefix`, with positions."""
+        if prefix not in self._prefix_parts:
+            found = self._read("term >= ? AND term < ?", (prefix, _successor(prefix)), True)
+            self._prefix_parts[prefix] = [b for parts in found.values() for b in parts]
+        return self._prefix_parts[prefix]
 
 
 def _successor(prefix: str) -> str:

@@ -566,7 +566,7 @@ def expr_all(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> Expr |
 
 def expr_all_but_one(terms: Sequence[Term],
                      phrases: Sequence[Sequence[Term]]) -> Expr | None:
-    """`fts_all_but_one` as data (each part scored once, see README)."""
+    """`fts_all_but_one` as data."""
     expr = expr_all(terms, phrases)
     return Expr(expr.parts, MOST) if expr is not None and len(expr.parts) >= 3 else None
 

@@ -465,8 +465,9 @@ class _Search:
         self.hits: list[SearchHit] = []
         self.seen: set[int] = set()
         self._accent_patterns = [
-            re.compile(r"(?<!\w)" + re.escape(word) + ("" if prefix else r"(?!\w)"))
+            (word, re.compile(r"(?<!\w)" + re.escape(word) + ("" if prefix else r"(?!\w)")))
             for word, prefix in parsed.accented_words]
+        self._doc_haystacks: dict[str, str] = {}
         self._keep = accent_filter(parsed)
         self._topic: frozenset[str] = frozenset()
         self._rerank_pool = bool(self._accent_patterns) or parsed.definition
@@ -699,11 +700,18 @@ class _Search:
                 continue
             _id, _doc, position, label, _number, heading, chapter, text, note, _cite = rec
             if patterns:
-                # The same strings the index holds (library_fts_content), in lower case.
-                haystack = " ".join((doc.title, doc.symbol, ";".join(doc.aliases), label,
-                                     heading, chapter, note, text)).lower()
-                r.bonus += EXACT_BONUS * sum(1 for p in patterns
-                                             if p.search(haystack)) / len(patterns)
+                # The same strings the index holds (library_fts_content), in lower case; the
+                # document's part once per search. The words have no spaces, so searching
+                # the two parts is searching them joined by a space.
+                names = self._doc_haystacks.get(doc.id)
+                if names is None:
+                    names = " ".join((doc.title, doc.symbol, ";".join(doc.aliases))).lower()
+                    self._doc_haystacks[doc.id] = names
+                own = " ".join((label, heading, chapter, note, text)).lower()
+                found = sum(1 for word, p in patterns
+                            if (word in names and p.search(names))
+                            or (word in own and p.search(own)))
+                r.bonus += EXACT_BONUS * found / len(patterns)
             if self.parsed.definition and fold(heading).endswith(DEFINITIONS_HEADING):
                 r.bonus += DEFINITION_BONUS
             if r.doc_id in self._topic:

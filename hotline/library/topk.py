@@ -25,10 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hotline.library.postings import COL_SHIFT, WEIGHTS, Block, Reader, Stats, _ranges
+from hotline.library.postings import COL_SHIFT, K1, WEIGHTS, Block, Reader, Stats
 from hotline.library.query import ALL, ANY, MOST, Expr, Phrase
 
-K1, B = 1.2, 0.75
 _WEIGHT_ARRAY = np.array(WEIGHTS, dtype=np.float64)
 _EMPTY_I = np.zeros(0, dtype=np.int64)
 _EMPTY_F = np.zeros(0, dtype=np.float64)
@@ -58,18 +57,8 @@ class Engine:
     def __init__(self, conn: sqlite3.Connection, stats: Stats) -> None:
         self.stats = stats
         self.reader = Reader(conn, stats)
-        self._norm: np.ndarray | None = None
         self._phrases: dict[Phrase, tuple[np.ndarray, np.ndarray]] = {}
         self._matches: dict[Expr, Matches] = {}
-
-    @property
-    def norm(self) -> np.ndarray:
-        """k1 * (1 - b + b * D / avgdl) by article id, in FTS5's order of operations."""
-        if self._norm is None:
-            stats = self.stats
-            avgdl = stats.avgdl or 1.0
-            self._norm = K1 * (1 - B + B * stats.lengths / avgdl)
-        return self._norm
 
     # ------------------------------------------------------------- phrases
     def hits(self, phrase: Phrase) -> tuple[np.ndarray, np.ndarray]:
@@ -93,18 +82,16 @@ class Engine:
         lists: list[list[Block]] = []
         for i, token in enumerate(tokens):
             if phrase.prefix and i == len(tokens) - 1:
-                blocks = self.reader.prefix(token, positions=True)
+                blocks = self.reader.prefix_parts(token)
             else:
-                block = self.reader.term(token, positions=True)
-                blocks = [block] if block is not None else []
+                blocks = self.reader.term_parts(token)
             if not blocks:
                 return _EMPTY_I, _EMPTY_F
             lists.append(blocks)
         # Articles holding every token, then the positions where they follow each other.
         candidates: np.ndarray | None = None
         for blocks in sorted(lists, key=lambda bs: sum(len(b) for b in bs)):
-            rows = blocks[0].rows if len(blocks) == 1 else np.unique(
-                np.concatenate([b.rows for b in blocks]))
+            rows = self._union_rows([b.rows for b in blocks])
             candidates = rows if candidates is None else self._intersect(candidates, rows)
             if not candidates.size:
                 return _EMPTY_I, _EMPTY_F
@@ -113,6 +100,8 @@ class Engine:
         ok = np.ones(first.size, dtype=bool)
         for i, blocks in enumerate(lists[1:], start=1):
             keys = _keys(blocks, candidates)
+            if not keys.size:
+                return _EMPTY_I, _EMPTY_F
             target = first + i
             at = np.minimum(np.searchsorted(keys, target), keys.size - 1)
             ok &= keys[at] == target
@@ -138,6 +127,15 @@ class Engine:
         ids = np.flatnonzero(held)
         return ids, total[ids]
 
+    def _union_rows(self, arrays: Sequence[np.ndarray]) -> np.ndarray:
+        """The ids in any of the arrays, ascending (a dense mask: no sort, no hashing)."""
+        if len(arrays) == 1:
+            return arrays[0]
+        mask = np.zeros(self.stats.size, dtype=bool)
+        for rows in arrays:
+            mask[rows] = True
+        return np.flatnonzero(mask)
+
     def _intersect(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         mask = np.zeros(self.stats.size, dtype=bool)
         mask[b] = True
@@ -157,11 +155,10 @@ class Engine:
             return Matches(_EMPTY_I, _EMPTY_F)
         parts = [[self.hits(p) for p in part.alternatives] for part in expr.parts]
         needed = {ALL: len(parts), MOST: len(parts) - 1, ANY: 1}[expr.mode]
-        held_by = [np.unique(np.concatenate([rows for rows, _ in alts])) if len(alts) > 1
-                   else alts[0][0] for alts in parts]
+        held_by = [self._union_rows([rows for rows, _ in alts]) for alts in parts]
         if expr.mode == ALL and any(not h.size for h in held_by):
             return Matches(_EMPTY_I, _EMPTY_F)
-        size, norm = stats.size, self.norm
+        size, norm = stats.size, stats.norm
         count = np.zeros(size, dtype=np.int32)
         for rows in held_by:
             count[rows] += 1
@@ -175,7 +172,13 @@ class Engine:
                 if rows.size:
                     weight = idf(stats.rows, int(rows.size))
                     score[rows] += weight * ((freq * (K1 + 1.0)) / (freq + norm[rows]))
-        return Matches(matched, score[matched])
+        scores = score[matched]
+        if expr.mode == MOST:
+            # FTS5's "all but one" is an OR of AND groups, each leaving out one part, and a
+            # part is scored once in every group that matches the article: all m parts there
+            # match all m groups, each part in m - 1 of them; with m - 1 parts one group does.
+            scores *= np.where(count[matched] == len(parts), len(parts) - 1, 1)
+        return Matches(matched, scores)
 
     # ------------------------------------------------------------- top k
     def top(self, matches: Matches, k: int,
@@ -196,17 +199,19 @@ class Engine:
 
 def _keys(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
     """Sorted keys candidate index << 36 | column << 32 | offset of every position of the
-    blocks' terms in the candidate articles."""
+    blocks' terms in the candidate articles (only those positions are decoded)."""
     parts = []
     for block in blocks:
-        assert block.counts is not None and block.starts is not None
-        assert block.positions is not None
+        if not block.rows.size:
+            continue
         at = np.minimum(np.searchsorted(block.rows, candidates), block.rows.size - 1)
         present = block.rows[at] == candidates
-        at = at[present]
-        lengths = block.counts[at]
-        positions = block.positions[_ranges(block.starts[at], lengths)]
+        lengths, positions = block.positions(at[present])
         which = np.repeat(np.flatnonzero(present).astype(np.int64), lengths)
         parts.append((which << _ROW_SHIFT) | positions)
-    keys = parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts))
+    if not parts:
+        return _EMPTY_I
+    keys = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    if len(parts) > 1 and keys.size > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+        keys = np.sort(keys)  # several terms (a prefix) or segments out of id order
     return keys

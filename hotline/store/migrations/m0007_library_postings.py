@@ -39,6 +39,7 @@ STATEMENTS = (
         id        INTEGER PRIMARY KEY,
         term      TEXT NOT NULL,            -- as FTS5 tokenized it (folded)
         segment   INTEGER NOT NULL REFERENCES library_segments(id),
+        n         INTEGER NOT NULL,         -- articles in `rows`
         fmt       TEXT NOT NULL,            -- numpy dtypes of the four blobs
         rows      BLOB NOT NULL,            -- article ids as deltas from the previous one
         weights   BLOB NOT NULL,            -- weighted frequency (title ×6, heading ×5 …)
