@@ -102,7 +102,8 @@ class Block:
 def decode(fmt: str, rows: bytes, weights: bytes, counts: bytes | None = None,
            positions: bytes | None = None) -> Block:
     rows_t, weights_t, counts_t, positions_t, shift_s = fmt.split(",")
-    ids = np.cumsum(np.frombuffer(rows, dtype=rows_t), dtype=np.int64)
+    ids = np.frombuffer(rows, dtype=rows_t).astype(np.int64)
+    np.cumsum(ids, out=ids)
     block = Block(ids, np.frombuffer(weights, dtype=weights_t).astype(np.float64))
     if counts is not None and positions is not None:
         n = np.frombuffer(counts, dtype=counts_t).astype(np.int64)

@@ -15,6 +15,7 @@ Reads accept an optional `conn` so a window can run them on its own reader threa
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -118,6 +119,9 @@ class LibraryService:
         self._bundled_checked = False
         self._abbreviations = abbreviations
         self._cache: _Cache | None = None
+        # A document's names by what they are made of: reloading the cache after an import
+        # recomputes only the new document's (not all of a large library's).
+        self._names: dict[tuple[str, str, str, tuple[str, ...]], DocumentName] = {}
         self._lock = threading.Lock()
 
     # ----------------------------------------------------------------- bundled library
@@ -200,8 +204,8 @@ class LibraryService:
         for row in rows:
             doc = _document(row)
             documents[doc.id] = doc
-        names = [document_names(d.id, (d.title, d.cite_as, *d.aliases), self.abbreviations)
-                 for d in documents.values()]
+        earlier, self._names = self._names, {}
+        names = [self._document_names(d, earlier) for d in documents.values()]
         stats = postings.load_stats(conn)
         known = [documents.get(d) for d in stats.doc_ids]
         current = np.array([d is not None and d.current for d in known], dtype=bool)
@@ -209,6 +213,17 @@ class LibraryService:
         cache = _Cache(generation, documents, names, stats, current, types)
         self._cache = cache
         return cache
+
+    def _document_names(self, doc: Document,
+                        known: dict[tuple[str, str, str, tuple[str, ...]], DocumentName]
+                        ) -> DocumentName:
+        key = (doc.id, doc.title, doc.cite_as, doc.aliases)
+        found = known.get(key)
+        if found is None:
+            found = document_names(doc.id, (doc.title, doc.cite_as, *doc.aliases),
+                                   self.abbreviations)
+        self._names[key] = found
+        return found
 
     def documents(self, *, conn: sqlite3.Connection | None = None) -> list[Document]:
         """Bundled documents first (in force before replaced), then the center's imports."""
@@ -811,7 +826,7 @@ def accent_filter(parsed: ParsedQuery) -> Keep | None:
 
     def keep(text: str) -> bool:
         word = text.lower()
-        folded = fold(word)
+        folded = _fold_word(word)
         wanted = typed.get(folded)
         if wanted is not None:
             return any(word == w or (p and word.startswith(w)) for w, p in wanted)
@@ -821,6 +836,13 @@ def accent_filter(parsed: ParsedQuery) -> Keep | None:
         return True
 
     return keep
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """fold() of one word, remembered: the highlights of a search fold the same words over
+    and over."""
+    return fold(word)
 
 
 def _lead(article: Article, words: int = snippets.WINDOW) -> Snippet:

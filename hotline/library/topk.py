@@ -18,8 +18,10 @@ article's tokens in all columns and avgdl their average; k1 = 1.2, b = 0.75.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import sqlite3
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +34,28 @@ _WEIGHT_ARRAY = np.array(WEIGHTS, dtype=np.float64)
 _EMPTY_I = np.zeros(0, dtype=np.int64)
 _EMPTY_F = np.zeros(0, dtype=np.float64)
 _ROW_SHIFT = 36  # phrase keys: candidate index << 36 | column << 32 | offset
+
+
+def _keep_freed_memory() -> None:
+    """A search allocates and frees arrays of a few hundred KB (posting lists of common
+    words, scores). glibc's defaults hand such memory back to the OS as soon as a couple of
+    them are free and fault it in again on the next search: about 1 ms per array on the
+    shared build machine, more than the arithmetic. Up to 16 MB of freed memory is kept
+    for reuse instead (Linux/glibc only; a no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # not glibc (musl …)
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    mallopt(m_mmap_threshold, 8 << 20)
+    mallopt(m_trim_threshold, 16 << 20)
+
+
+_keep_freed_memory()
+_LOW_BITS = (1 << _ROW_SHIFT) - 1
 
 
 @dataclass
@@ -96,22 +120,7 @@ class Engine:
             if not candidates.size:
                 return _EMPTY_I, _EMPTY_F
         assert candidates is not None
-        first = _keys(lists[0], candidates)
-        ok = np.ones(first.size, dtype=bool)
-        for i, blocks in enumerate(lists[1:], start=1):
-            keys = _keys(blocks, candidates)
-            if not keys.size:
-                return _EMPTY_I, _EMPTY_F
-            target = first + i
-            at = np.minimum(np.searchsorted(keys, target), keys.size - 1)
-            ok &= keys[at] == target
-        starts = first[ok]
-        which = starts >> _ROW_SHIFT
-        columns = (starts >> COL_SHIFT) & 0xF
-        count = np.bincount(which, minlength=candidates.size)
-        freq = np.bincount(which, weights=_WEIGHT_ARRAY[columns], minlength=candidates.size)
-        held = count > 0
-        return candidates[held], freq[held]
+        return _phrase(lists, candidates)
 
     def _union(self, blocks: Sequence[Block]) -> tuple[np.ndarray, np.ndarray]:
         """A prefix: the articles holding any of the terms, their counts summed."""
@@ -156,8 +165,8 @@ class Engine:
         parts = [[self.hits(p) for p in part.alternatives] for part in expr.parts]
         needed = {ALL: len(parts), MOST: len(parts) - 1, ANY: 1}[expr.mode]
         held_by = [self._union_rows([rows for rows, _ in alts]) for alts in parts]
-        if expr.mode == ALL and any(not h.size for h in held_by):
-            return Matches(_EMPTY_I, _EMPTY_F)
+        if expr.mode == ALL:
+            return self._match_all(parts, held_by)
         size, norm = stats.size, stats.norm
         count = np.zeros(size, dtype=np.int32)
         for rows in held_by:
@@ -179,6 +188,32 @@ class Engine:
             # match all m groups, each part in m - 1 of them; with m - 1 parts one group does.
             scores *= np.where(count[matched] == len(parts), len(parts) - 1, 1)
         return Matches(matched, scores)
+
+    def _match_all(self, parts: list[list[tuple[np.ndarray, np.ndarray]]],
+                   held_by: list[np.ndarray]) -> Matches:
+        """Every part: intersect from the rarest part on, then score only the articles
+        left (the same sums, in the same order, as scoring every posting)."""
+        matched = min(held_by, key=len)
+        for rows in sorted(held_by, key=len):
+            if rows is not matched:
+                matched = self._intersect(matched, rows)
+            if not matched.size:
+                return Matches(_EMPTY_I, _EMPTY_F)
+        stats = self.stats
+        norm = stats.norm[matched]
+        scratch = np.zeros(stats.size, dtype=np.float64)
+        score = np.zeros(matched.size, dtype=np.float64)
+        for alts in parts:
+            for rows, freq in alts:
+                if not rows.size:
+                    continue
+                scratch[rows] = freq
+                f = scratch[matched]
+                scratch[rows] = 0.0
+                weight = idf(stats.rows, int(rows.size))
+                # An alternative the article lacks adds 0.0, as in FTS5.
+                score += weight * ((f * (K1 + 1.0)) / (f + norm))
+        return Matches(matched, score)
 
     # ------------------------------------------------------------- top k
     def top(self, matches: Matches, k: int,
@@ -204,10 +239,15 @@ def _keys(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
     for block in blocks:
         if not block.rows.size:
             continue
-        at = np.minimum(np.searchsorted(block.rows, candidates), block.rows.size - 1)
-        present = block.rows[at] == candidates
+        # Only the candidates within this block's ids (segments cover id ranges).
+        lo, hi = np.searchsorted(candidates, (block.rows[0], block.rows[-1] + 1))
+        if lo == hi:
+            continue
+        inside = candidates[lo:hi]
+        at = np.minimum(np.searchsorted(block.rows, inside), block.rows.size - 1)
+        present = block.rows[at] == inside
         lengths, positions = block.positions(at[present])
-        which = np.repeat(np.flatnonzero(present).astype(np.int64), lengths)
+        which = np.repeat(np.flatnonzero(present).astype(np.int64) + lo, lengths)
         parts.append((which << _ROW_SHIFT) | positions)
     if not parts:
         return _EMPTY_I
@@ -215,3 +255,41 @@ def _keys(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
     if len(parts) > 1 and keys.size > 1 and not bool(np.all(keys[1:] > keys[:-1])):
         keys = np.sort(keys)  # several terms (a prefix) or segments out of id order
     return keys
+
+
+def _phrase(lists: Sequence[Sequence[Block]], candidates: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """The candidates where the tokens follow each other (in one column), with the weighted
+    count of such places. Anchored on the token with the fewest positions; the others are
+    checked from the rarest on, and after each the candidates shrink to the articles still
+    holding a match, so a very common word ("người", 20 times an article) is decoded only
+    where the rarer words already line up."""
+    sizes = [sum(int(b.counts.sum()) for b in blocks if b.counts is not None)
+             for blocks in lists]
+    anchor_at = int(np.argmin(sizes))
+    anchor = _keys(lists[anchor_at], candidates)
+    for i in sorted((i for i in range(len(lists)) if i != anchor_at), key=lambda i: sizes[i]):
+        if not anchor.size:
+            return _EMPTY_I, _EMPTY_F
+        # Renumber the candidates still in play 0, 1, 2 … (anchor keys are sorted).
+        which = anchor >> _ROW_SHIFT
+        new_row = np.ones(which.size, dtype=bool)
+        new_row[1:] = which[1:] != which[:-1]
+        candidates = candidates[which[new_row]]
+        anchor = ((np.cumsum(new_row) - 1) << _ROW_SHIFT) | (anchor & _LOW_BITS)
+        keys = _keys(lists[i], candidates)
+        if not keys.size:
+            return _EMPTY_I, _EMPTY_F
+        # Token i stands i - anchor_at places after the anchor (before it when negative;
+        # an offset borrowing below 0 lands on a column no key has: no false match).
+        target = anchor + (i - anchor_at)
+        at = np.minimum(np.searchsorted(keys, target), keys.size - 1)
+        anchor = anchor[keys[at] == target]
+    if not anchor.size:
+        return _EMPTY_I, _EMPTY_F
+    which = anchor >> _ROW_SHIFT
+    columns = (anchor >> COL_SHIFT) & 0xF
+    count = np.bincount(which, minlength=candidates.size)
+    freq = np.bincount(which, weights=_WEIGHT_ARRAY[columns], minlength=candidates.size)
+    held = count > 0
+    return candidates[held], freq[held]
