@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hotline.library.postings import COL_SHIFT, K1, WEIGHTS, Block, Reader, Stats
-from hotline.library.query import ALL, ANY, MOST, Expr, Phrase
+from hotline.library.postings import COL_SHIFT, K1, SEARCHABLE, WEIGHTS, Block, Reader, Stats
+from hotline.library.query import ALL, MOST, Expr, Phrase
 
 _WEIGHT_ARRAY = np.array(WEIGHTS, dtype=np.float64)
 _EMPTY_I = np.zeros(0, dtype=np.int64)
@@ -159,46 +159,42 @@ class Engine:
         return found
 
     def _match(self, expr: Expr) -> Matches:
+        """Which articles match (every part, all parts but one, or any), then their scores
+        — computed only for those."""
         stats = self.stats
         if stats.empty or not expr.parts:
             return Matches(_EMPTY_I, _EMPTY_F)
         parts = [[self.hits(p) for p in part.alternatives] for part in expr.parts]
-        needed = {ALL: len(parts), MOST: len(parts) - 1, ANY: 1}[expr.mode]
         held_by = [self._union_rows([rows for rows, _ in alts]) for alts in parts]
+        count: np.ndarray | None = None
         if expr.mode == ALL:
-            return self._match_all(parts, held_by)
-        size, norm = stats.size, stats.norm
-        count = np.zeros(size, dtype=np.int32)
-        for rows in held_by:
-            count[rows] += 1
-        matched = np.flatnonzero(count >= needed)
-        if not matched.size:
-            return Matches(_EMPTY_I, _EMPTY_F)
-        # Phrase by phrase in the expression's order (FTS5 sums in that order too).
-        score = np.zeros(size, dtype=np.float64)
-        for alts in parts:
-            for rows, freq in alts:
-                if rows.size:
-                    weight = idf(stats.rows, int(rows.size))
-                    score[rows] += weight * ((freq * (K1 + 1.0)) / (freq + norm[rows]))
-        scores = score[matched]
+            # Intersect from the rarest part on.
+            matched = min(held_by, key=len)
+            for rows in sorted(held_by, key=len):
+                if rows is not matched:
+                    matched = self._intersect(matched, rows)
+                if not matched.size:
+                    return Matches(_EMPTY_I, _EMPTY_F)
+        else:
+            count = np.zeros(stats.size, dtype=np.int32)
+            for rows in held_by:
+                count[rows] += 1
+            matched = np.flatnonzero(count >= (len(parts) - 1 if expr.mode == MOST else 1))
+            if not matched.size:
+                return Matches(_EMPTY_I, _EMPTY_F)
+        scores = self._score(parts, matched)
         if expr.mode == MOST:
+            assert count is not None
             # FTS5's "all but one" is an OR of AND groups, each leaving out one part, and a
             # part is scored once in every group that matches the article: all m parts there
             # match all m groups, each part in m - 1 of them; with m - 1 parts one group does.
             scores *= np.where(count[matched] == len(parts), len(parts) - 1, 1)
         return Matches(matched, scores)
 
-    def _match_all(self, parts: list[list[tuple[np.ndarray, np.ndarray]]],
-                   held_by: list[np.ndarray]) -> Matches:
-        """Every part: intersect from the rarest part on, then score only the articles
-        left (the same sums, in the same order, as scoring every posting)."""
-        matched = min(held_by, key=len)
-        for rows in sorted(held_by, key=len):
-            if rows is not matched:
-                matched = self._intersect(matched, rows)
-            if not matched.size:
-                return Matches(_EMPTY_I, _EMPTY_F)
+    def _score(self, parts: list[list[tuple[np.ndarray, np.ndarray]]],
+               matched: np.ndarray) -> np.ndarray:
+        """bm25 of the matched articles: phrase after phrase in the expression's order (the
+        order FTS5 sums in), a phrase an article lacks adding 0.0 as in FTS5."""
         stats = self.stats
         norm = stats.norm[matched]
         scratch = np.zeros(stats.size, dtype=np.float64)
@@ -211,9 +207,8 @@ class Engine:
                 f = scratch[matched]
                 scratch[rows] = 0.0
                 weight = idf(stats.rows, int(rows.size))
-                # An alternative the article lacks adds 0.0, as in FTS5.
                 score += weight * ((f * (K1 + 1.0)) / (f + norm))
-        return Matches(matched, score)
+        return score
 
     # ------------------------------------------------------------- top k
     def top(self, matches: Matches, k: int,
@@ -260,36 +255,69 @@ def _keys(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
 def _phrase(lists: Sequence[Sequence[Block]], candidates: np.ndarray
             ) -> tuple[np.ndarray, np.ndarray]:
     """The candidates where the tokens follow each other (in one column), with the weighted
-    count of such places. Anchored on the token with the fewest positions; the others are
-    checked from the rarest on, and after each the candidates shrink to the articles still
-    holding a match, so a very common word ("người", 20 times an article) is decoded only
-    where the rarer words already line up."""
+    count of such places. The positions of the token with the fewest are decoded (the
+    anchors); each other token, rarest first, is looked up at anchor + distance by a binary
+    search within the article's own positions (sorted, packed as stored), so a very common
+    word ("người", 20 times an article) is never decoded in full."""
     sizes = [sum(int(b.counts.sum()) for b in blocks if b.counts is not None)
              for blocks in lists]
     anchor_at = int(np.argmin(sizes))
-    anchor = _keys(lists[anchor_at], candidates)
+    keys = _keys(lists[anchor_at], candidates)
+    rows = candidates[keys >> _ROW_SHIFT]  # ascending
+    places = keys & _LOW_BITS  # column << 32 | offset
     for i in sorted((i for i in range(len(lists)) if i != anchor_at), key=lambda i: sizes[i]):
-        if not anchor.size:
-            return _EMPTY_I, _EMPTY_F
-        # Renumber the candidates still in play 0, 1, 2 … (anchor keys are sorted).
-        which = anchor >> _ROW_SHIFT
-        new_row = np.ones(which.size, dtype=bool)
-        new_row[1:] = which[1:] != which[:-1]
-        candidates = candidates[which[new_row]]
-        anchor = ((np.cumsum(new_row) - 1) << _ROW_SHIFT) | (anchor & _LOW_BITS)
-        keys = _keys(lists[i], candidates)
-        if not keys.size:
+        if not rows.size:
             return _EMPTY_I, _EMPTY_F
         # Token i stands i - anchor_at places after the anchor (before it when negative;
-        # an offset borrowing below 0 lands on a column no key has: no false match).
-        target = anchor + (i - anchor_at)
-        at = np.minimum(np.searchsorted(keys, target), keys.size - 1)
-        anchor = anchor[keys[at] == target]
-    if not anchor.size:
+        # an offset borrowing below 0 lands on a column no position has: no false match).
+        target = places + (i - anchor_at)
+        found = np.zeros(rows.size, dtype=bool)
+        for block in lists[i]:
+            found |= _has_position(block, rows, target)
+        rows, places = rows[found], places[found]
+    if not rows.size:
         return _EMPTY_I, _EMPTY_F
-    which = anchor >> _ROW_SHIFT
-    columns = (anchor >> COL_SHIFT) & 0xF
-    count = np.bincount(which, minlength=candidates.size)
-    freq = np.bincount(which, weights=_WEIGHT_ARRAY[columns], minlength=candidates.size)
-    held = count > 0
-    return candidates[held], freq[held]
+    new_row = np.ones(rows.size, dtype=bool)
+    new_row[1:] = rows[1:] != rows[:-1]
+    which = np.cumsum(new_row) - 1
+    columns = places >> COL_SHIFT
+    freq = np.bincount(which, weights=_WEIGHT_ARRAY[columns])
+    return rows[new_row], freq
+
+
+def _has_position(block: Block, rows: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """For each (article, column << 32 | offset), whether the block's term is there."""
+    found = np.zeros(rows.size, dtype=bool)
+    if not block.rows.size:
+        return found
+    assert block.counts is not None and block.starts is not None
+    assert block.packed is not None
+    lo_row, hi_row = np.searchsorted(rows, (block.rows[0], block.rows[-1] + 1))
+    if lo_row == hi_row:
+        return found
+    inside, wanted = rows[lo_row:hi_row], target[lo_row:hi_row]
+    at = np.minimum(np.searchsorted(block.rows, inside), block.rows.size - 1)
+    columns, offsets = wanted >> COL_SHIFT, wanted & 0xFFFFFFFF
+    shift = block.shift
+    usable = np.flatnonzero((block.rows[at] == inside) & (wanted >= 0)
+                            & (offsets < (1 << shift)) & (columns < SEARCHABLE))
+    if not usable.size:
+        return found
+    at = at[usable]
+    packed_target = (columns[usable] << shift) | offsets[usable]
+    # Branchless lower bound: the first position >= target lies in [base, base + n].
+    base = block.starts[at]
+    n = block.counts[at]
+    end = base + n
+    packed = block.packed
+    last = packed.size - 1
+    for _ in range(int(n.max()).bit_length()):
+        half = n >> 1
+        probe = base + half
+        base = np.where(packed[probe] < packed_target, probe, base)
+        n -= half
+    first = base + (packed[base] < packed_target)
+    hit = first < end
+    hit &= packed[np.minimum(first, last)] == packed_target
+    found[lo_row + usable[hit]] = True
+    return found
