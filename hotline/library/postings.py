@@ -43,6 +43,12 @@ FANOUT = 8
 K1, B = 1.2, 0.75  # bm25's parameters in FTS5
 COL_SHIFT = 32  # in memory a position is column << 32 | offset
 MERGE_CHUNK = 2_000_000  # postings decoded at a time while merging (bounds the memory)
+# As FTS5's prefix='2 3': the articles holding any term that starts with each 2- and 3-letter
+# prefix, under the key PREFIX_MARK + prefix (no token holds a control character). Typing
+# "bạo lực gi" then reads one list instead of the 60-odd terms starting with "gi". No
+# positions: a phrase ending in a prefix expands through the terms.
+PREFIX_LENGTHS = (2, 3)
+PREFIX_MARK = "\x00"
 _WEIGHT_ARRAY = np.array(WEIGHTS, dtype=np.float64)
 _TEMP = "library_tokens"
 _EMPTY_I = np.zeros(0, dtype=np.int64)
@@ -183,10 +189,15 @@ def encode(run: Run) -> Iterator[tuple[str, int, str, bytes, bytes, bytes, bytes
     weights_c = np.where(integral, _uint_codes(np.maximum.reduceat(
         np.where(weights >= 0, weights, 0), starts).astype(np.int64)), len(_UINTS))
     counts_c = _uint_codes(np.maximum.reduceat(run.counts, starts))
-    pos_bounds = np.concatenate(([0], np.cumsum(np.add.reduceat(run.counts, starts))))
+    per_term = np.add.reduceat(run.counts, starts)
+    pos_bounds = np.concatenate(([0], np.cumsum(per_term)))
     offsets = run.positions & 0xFFFFFFFF
     columns = run.positions >> COL_SHIFT
-    biggest = np.maximum.reduceat(offsets, pos_bounds[:-1])
+    biggest = np.zeros(len(run.terms), dtype=np.int64)
+    with_positions = per_term > 0  # prefix postings have none
+    if with_positions.any():
+        biggest[with_positions] = np.maximum.reduceat(offsets,
+                                                      pos_bounds[:-1][with_positions])
     if biggest.size and int(biggest.max()) >= 1 << 28:
         raise ValueError("an article longer than 2**28 tokens cannot be indexed")
     wide = biggest >= 1 << 14
@@ -250,8 +261,8 @@ def _read_run(cur: sqlite3.Cursor, segment_ids: Sequence[int], first: str, last:
     marks = ",".join("?" * len(segment_ids))
     fetched = cur.execute(
         "SELECT term, fmt, rows, weights, counts, positions FROM library_postings "
-        f"WHERE term >= ? AND term <= ? AND segment IN ({marks}) ORDER BY term, segment",
-        (first, last, *segment_ids)).fetchall()
+        f"WHERE segment IN ({marks}) AND term >= ? AND term <= ?",
+        (*segment_ids, first, last)).fetchall()
     if not fetched:
         return Run([], np.zeros(1, dtype=np.int64), _EMPTY_I, _EMPTY_F, _EMPTY_I, _EMPTY_I)
     fmts = [r[1].split(",") for r in fetched]
@@ -268,12 +279,9 @@ def _read_run(cur: sqlite3.Cursor, segment_ids: Sequence[int], first: str, last:
     shift = np.repeat(np.array([int(f[4]) for f in fmts], dtype=np.int64), pos_lengths)
     positions = ((packed >> shift) << COL_SHIFT) | (packed & ((1 << shift) - 1))
     # Terms in order; within a term, ids ascending (segments need not be in id order).
-    names: list[str] = []
-    blob_term = np.empty(len(fetched), dtype=np.int64)
-    for i, r in enumerate(fetched):
-        if not names or names[-1] != r[0]:
-            names.append(r[0])
-        blob_term[i] = len(names) - 1
+    names = sorted({r[0] for r in fetched})
+    number = {name: i for i, name in enumerate(names)}
+    blob_term = np.array([number[r[0]] for r in fetched], dtype=np.int64)
     term_of = np.repeat(blob_term, lengths)
     order = np.lexsort((rows, term_of))
     if not bool(np.all(order[1:] > order[:-1])):
@@ -350,7 +358,51 @@ def tokenize(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]
     run = Run([names[i] for i in kept],
               np.concatenate(([0], np.cumsum(postings_per_term[kept]))).astype(np.int64),
               docs[first], weights, counts.astype(np.int64), (cols << COL_SHIFT) | offs)
-    return ids, lengths, run
+    return ids, lengths, _with_prefixes(run)
+
+
+def _with_prefixes(run: Run) -> Run:
+    """`run` followed by its prefix postings (PREFIX_LENGTHS): per prefix and article, the
+    weights of the terms starting with it, summed."""
+    if not run.terms:
+        return run
+    keys: dict[str, int] = {}
+    prefix_ids, rows, weights = [], [], []
+    term_of = np.repeat(np.arange(len(run.terms)), np.diff(run.bounds))
+    for length in PREFIX_LENGTHS:
+        of_term = np.array([keys.setdefault(PREFIX_MARK + t[:length], len(keys))
+                            if len(t) >= length else -1 for t in run.terms], dtype=np.int64)
+        pid = of_term[term_of]
+        has = pid >= 0
+        prefix_ids.append(pid[has])
+        rows.append(run.rows[has])
+        weights.append(run.weights[has])
+    if not keys:
+        return run
+    pid, row, weight = (np.concatenate(prefix_ids), np.concatenate(rows),
+                        np.concatenate(weights))
+    order = np.lexsort((row, pid))
+    pid, row, weight = pid[order], row[order], weight[order]
+    change = np.ones(pid.size, dtype=bool)
+    change[1:] = (pid[1:] != pid[:-1]) | (row[1:] != row[:-1])
+    first = np.flatnonzero(change)
+    per_prefix = np.bincount(pid[first], minlength=len(keys))
+    used = np.flatnonzero(per_prefix)
+    names = list(keys)
+    prefixes = Run([names[i] for i in used],
+                   np.concatenate(([0], np.cumsum(per_prefix[used]))).astype(np.int64),
+                   row[first], np.add.reduceat(weight, first),
+                   np.zeros(first.size, dtype=np.int64), _EMPTY_I)
+    return _joined(prefixes, run)
+
+
+def _joined(a: Run, b: Run) -> Run:
+    """The terms of `a`, then those of `b`."""
+    return Run(a.terms + b.terms,
+               np.concatenate((a.bounds, a.bounds[-1] + b.bounds[1:])),
+               np.concatenate((a.rows, b.rows)), np.concatenate((a.weights, b.weights)),
+               np.concatenate((a.counts, b.counts)),
+               np.concatenate((a.positions, b.positions)))
 
 
 # ----------------------------------------------------------------- segments
@@ -405,10 +457,11 @@ def _new_segment(conn: sqlite3.Connection, level: int, rows: np.ndarray, lengths
 
 
 def _write_run(conn: sqlite3.Connection, segment: int, run: Run) -> None:
+    """Insert `run` (its terms in order: appends in key order) into `segment`."""
     conn.executemany(
-        "INSERT INTO library_postings(term, segment, n, fmt, rows, weights, counts, positions)"
+        "INSERT INTO library_postings(segment, term, n, fmt, rows, weights, counts, positions)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((term, segment, *rest) for term, *rest in encode(run)))
+        ((segment, term, *rest) for term, *rest in encode(run)))
     conn.execute("UPDATE library_segments SET postings = postings + ? WHERE id = ?",
                  (run.postings, segment))
 
@@ -578,6 +631,8 @@ class Reader:
 
     def __init__(self, conn: sqlite3.Connection, stats: Stats) -> None:
         self.stats = stats
+        # The segments of the statistics only (one written since is not read).
+        self._segments = ",".join(str(s) for s in sorted(stats.segments))
         self._cur = conn.cursor()
         self._cur.row_factory = None
         self._terms: dict[str, Block | None] = {}
@@ -588,15 +643,12 @@ class Reader:
     def _read(self, where: str, params: Sequence[object], positions: bool
               ) -> dict[str, list[Block]]:
         """Blocks by term, one per segment, in segment order."""
-        known, live = self.stats.segments, self.stats.live
-        columns = "term, segment, fmt, rows, weights" + (", counts, positions"
-                                                         if positions else "")
+        live = self.stats.live
+        columns = "term, fmt, rows, weights" + (", counts, positions" if positions else "")
         found: dict[str, list[Block]] = {}
-        for term, segment, *blobs in self._cur.execute(
-                f"SELECT {columns} FROM library_postings WHERE {where} "
-                "ORDER BY term, segment", params):
-            if segment not in known:  # written after this search's statistics were read
-                continue
+        for term, *blobs in self._cur.execute(
+                f"SELECT {columns} FROM library_postings "
+                f"WHERE segment IN ({self._segments}) AND {where}", params):
             block = decode(*blobs)
             if self.stats.has_dead:
                 block = select(block, live[block.rows])
@@ -619,11 +671,17 @@ class Reader:
         return self._term_parts[term]
 
     def prefix(self, prefix: str) -> list[Block]:
-        """One block per indexed term that starts with `prefix` (FTS5's "prefix"*)."""
+        """The articles holding a term that starts with `prefix` (FTS5's "prefix"*): one
+        block of prefix postings for 2 and 3 letters, else one block per term."""
         if prefix not in self._prefixes:
-            found = self._read("term >= ? AND term < ?", (prefix, _successor(prefix)),
-                               False)
-            self._prefixes[prefix] = [concat(parts) for parts in found.values()]
+            if len(prefix) in PREFIX_LENGTHS:
+                key = PREFIX_MARK + prefix
+                parts = self._read("term = ?", (key,), False).get(key, [])
+                self._prefixes[prefix] = [concat(parts)] if parts else []
+            else:
+                found = self._read("term >= ? AND term < ?", (prefix, _successor(prefix)),
+                                   False)
+                self._prefixes[prefix] = [concat(parts) for parts in found.values()]
         return self._prefixes[prefix]
 
     def prefix_parts(self, prefix: str) -> list[Block]:

@@ -9,8 +9,9 @@ benchmark's bare query); these tables are derived from the same tokens.
 
 - `library_segments`: one per indexed batch (a document import) until merged: the article
   ids it holds, each article's token count (bm25's document length) and document.
-- `library_postings`: per (term, segment): article ids, weighted frequencies, and the
-  positions a phrase needs (last, so reading the first three never touches them).
+- `library_postings`: per (segment, term): article ids, weighted frequencies, and the
+  positions a phrase needs (last, so reading the first three never touches them); also
+  per 2- and 3-letter prefix (as FTS5's prefix indexes), without positions.
 - `library_dead_rows`: articles removed from a merged segment; dropped at the next merge.
 
 The tables start empty; the bump of `hotline.library.index.INDEX_VERSION` that ships with
@@ -34,21 +35,22 @@ STATEMENTS = (
         postings INTEGER NOT NULL           -- number of (term, article) pairs: merge policy
     )
     """,
+    # Keyed by segment first: an import appends its postings in key order, a merge or a
+    # removal deletes a key range, and a search seeks (segment, term) in each segment it
+    # knows (a handful once merged).
     """
     CREATE TABLE library_postings (
-        id        INTEGER PRIMARY KEY,
-        term      TEXT NOT NULL,            -- as FTS5 tokenized it (folded)
-        segment   INTEGER NOT NULL REFERENCES library_segments(id),
+        segment   INTEGER NOT NULL,
+        term      TEXT NOT NULL,            -- as FTS5 tokenized it (folded); prefixes too
         n         INTEGER NOT NULL,         -- articles in `rows`
         fmt       TEXT NOT NULL,            -- numpy dtypes of the four blobs
         rows      BLOB NOT NULL,            -- article ids as deltas from the previous one
         weights   BLOB NOT NULL,            -- weighted frequency (title ×6, heading ×5 …)
         counts    BLOB NOT NULL,            -- positions per article
         positions BLOB NOT NULL,            -- column << shift | offset, article by article
-        UNIQUE (term, segment)
-    )
+        PRIMARY KEY (segment, term)
+    ) WITHOUT ROWID
     """,
-    "CREATE INDEX library_postings_by_segment ON library_postings(segment)",
     "CREATE TABLE library_dead_rows (rowid INTEGER PRIMARY KEY)",
 )
 
