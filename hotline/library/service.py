@@ -8,7 +8,9 @@ Search order (DESIGN §3–§6, issue 3):
 3. when those are few, hits with all the words but one ("most"); when there are none at
    all, hits with any of the words ("partial").
 Within each group documents in force come before replaced or expired ones, and when the
-operator typed accents, articles with exactly those accents come first.
+operator typed accents, articles with exactly those accents come first. The full-text
+ranking is FTS5's weighted bm25, computed from compact postings by hotline.library.topk
+instead of by FTS5 for every match (README.md in this folder).
 
 Reads accept an optional `conn` so a window can run them on its own reader thread.
 """
