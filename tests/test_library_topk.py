@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -278,3 +281,22 @@ def test_blobs_round_trip_in_the_smallest_dtypes():
     assert b.weights.tolist() == [300.0, 2.5]
     assert a.positions(np.array([0, 1]))[1].tolist() == [5, 1 << 32 | 7, 3 << 32 | 2]
     assert b.positions(np.array([0, 1]))[1].tolist() == [20_000, 9]
+
+
+def test_start_up_does_not_load_numpy(tmp_path):
+    """numpy (60–180 ms to import) loads with the library's first use, not at start-up."""
+    code = textwrap.dedent("""
+        import sys
+        import hotline.cli, hotline.app
+        hotline.cli.build_parser()
+        from hotline.app import open_app
+        app = open_app(sys.argv[1])
+        before = "numpy" in sys.modules
+        app.library.search("bạo lực gia đình")
+        print(before, "numpy" in sys.modules)
+        app.close()
+    """)
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "data")],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]

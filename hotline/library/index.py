@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from hotline.library import postings
 from hotline.library.models import Document, Section, is_current
 from hotline.library.query import OLD_TOKEN, meta_token, normalize
 from hotline.text import fold
@@ -37,7 +36,10 @@ NEXT_ID_KEY = "library.next_article_id"
 # How `ORDER BY rank` ranks: bm25 with the title ×6 and the heading ×5 (columns: title,
 # heading, chapter, body, meta). Stored in the FTS5 table's configuration, so the bare
 # `… MATCH ? ORDER BY rank` ranks as the service (whose postings carry the same weights).
-RANK = "bm25(" + ", ".join(str(w) for w in postings.WEIGHTS) + ")"
+# bm25 column weights: title, heading, chapter, body, meta (filter tokens, never scored). The
+# top-k postings (hotline.library.postings) carry the same weights.
+WEIGHTS = (6.0, 5.0, 1.0, 1.0, 0.0)
+RANK = "bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")"
 RANK_KEY = "library.rank"
 
 
@@ -104,6 +106,8 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:
     if conn.execute("SELECT 1 FROM library_documents WHERE id = ?", (doc_id,)).fetchone() is None:
         return False
     _index(conn, doc_id, delete=True)
+    from hotline.library import postings  # numpy: loaded on first library write
+
     postings.remove_document(conn, doc_id)
     conn.execute("DELETE FROM library_articles WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM library_documents WHERE id = ?", (doc_id,))
@@ -129,6 +133,8 @@ def _index(conn: sqlite3.Connection, doc_id: str, *, delete: bool,
             "INSERT INTO library_fts(rowid, title, heading, chapter, body, meta)"
             " VALUES (?, ?, ?, ?, ?, ?)", values)
         # The postings get the very values FTS5 tokenized.
+        from hotline.library import postings  # numpy: loaded on first library write
+
         postings.add_document(conn, doc_id, values, merge=merge)
 
 
@@ -145,6 +151,8 @@ def generation(conn: sqlite3.Connection) -> str:
 
 def reindex_all(conn: sqlite3.Connection) -> int:
     """Rebuild the whole index from the stored articles (after INDEX_VERSION changes)."""
+    from hotline.library import postings
+
     conn.execute("INSERT INTO library_fts(library_fts) VALUES ('delete-all')")
     postings.clear(conn)
     ids = [r[0] for r in conn.execute("SELECT id FROM library_documents")]
@@ -157,4 +165,6 @@ def reindex_all(conn: sqlite3.Connection) -> int:
 def compact(conn: sqlite3.Connection) -> bool:
     """Merge the postings into one segment (after a batch of imports): searches then read
     one posting list per term."""
+    from hotline.library import postings
+
     return postings.compact(conn)

@@ -32,11 +32,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hotline.library.index import WEIGHTS
+
 COLUMNS = ("title", "heading", "chapter", "body", "meta")
 COLUMN_INDEX = {name: i for i, name in enumerate(COLUMNS)}
-# bm25 column weights (the FTS5 table's rank is built from them): title, heading, chapter,
-# body, meta (filter tokens, never scored).
-WEIGHTS = (6.0, 5.0, 1.0, 1.0, 0.0)
 SEARCHABLE = 4  # the first four columns are searched; meta only filters
 TOKENIZER = "unicode61 remove_diacritics 2"  # as library_fts (m0002)
 FANOUT = 8

@@ -29,11 +29,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from hotline.calls.models import Citation
 from hotline.clock import Clock, iso
-from hotline.library import index, postings, snippets
+from hotline.library import index, snippets
 from hotline.library.bundled import BundledLibrary, load_bundled
 from hotline.library.importers import LibraryImportError, Progress, read_text
 from hotline.library.models import (
@@ -68,11 +66,14 @@ from hotline.library.query import (
     topic_documents,
     words_of,
 )
-from hotline.library.topk import Engine
 from hotline.store.db import Store
 from hotline.text import fold
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from hotline.library.postings import Stats
+    from hotline.library.topk import Engine
     from hotline.security.audit import AuditLog
 
 BUNDLED_VERSION_KEY = "library.bundled_version"
@@ -103,7 +104,7 @@ class _Cache:
     generation: str
     documents: dict[str, Document]
     names: list[DocumentName]
-    stats: postings.Stats
+    stats: Stats
     current: np.ndarray  # by the postings' document index: in force
     types: list[str]  # by the postings' document index: folded type
 
@@ -208,6 +209,11 @@ class LibraryService:
             documents[doc.id] = doc
         earlier, self._names = self._names, {}
         names = [self._document_names(d, earlier) for d in documents.values()]
+        # numpy and the postings load with the library's first use, not at start-up.
+        import numpy as np
+
+        from hotline.library import postings
+
         stats = postings.load_stats(conn)
         known = [documents.get(d) for d in stats.doc_ids]
         current = np.array([d is not None and d.current for d in known], dtype=bool)
@@ -493,6 +499,8 @@ class _Search:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            from hotline.library.topk import Engine
+
             self._engine = Engine(self.conn, self.state.stats)
         return self._engine
 
@@ -503,6 +511,8 @@ class _Search:
         return RowFilter(old, ids, types)
 
     def _allow(self, flt: RowFilter) -> Callable[[np.ndarray], np.ndarray] | None:
+        import numpy as np
+
         if flt.old is None and not flt.doc_ids and not flt.doc_types:
             return None
         state = self.state
@@ -602,6 +612,8 @@ class _Search:
         matching: set[int] = set()
         expr = expr_all(text_terms, phrases) if (text_terms or phrases) else None
         if expr is not None and rows:
+            import numpy as np
+
             found = self.engine.match(expr).rows
             ids = np.array([r["id"] for r in rows], dtype=np.int64)
             matching = {int(i) for i in ids[np.isin(ids, found)]}

@@ -12,8 +12,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from hotline.store.db import connect
 
 
@@ -32,6 +30,10 @@ def is_plain_sqlite(path: Path) -> bool:
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows per table (sqlite-utils introspection), to check an encrypted copy is whole."""
+    # Imported here: sqlite_utils imports numpy when it is installed, and start-up (which
+    # imports this module) should not pay for that.
+    import sqlite_utils
+
     db = sqlite_utils.Database(conn)
     return {name: db.table(name).count for name in db.table_names()
             if not name.startswith("sqlite_")}
