@@ -354,6 +354,17 @@ def main() -> int:
               f"documents (plus the bundled library), one transaction per document: "
               f"{stats['seconds']:.1f} s ({stats['articles'] / stats['seconds']:,.0f} "
               f"articles/s); the postings were then in {segments} segments.")
+    segments = conn.execute("SELECT count(*) FROM library_segments").fetchone()[0]
+    if segments > 1:
+        # Diagnostic: the postings as the imports left them (tiered merges only).
+        before = draw_queries(svc, corpus, min(args.queries, 100))
+        print(f"\n## Before compaction ({segments} segments), 100 queries per row (ms)\n")
+        print("| queries | ours p50 | ours p95 | bare p50 | bare p95 |")
+        print("|---|---:|---:|---:|---:|")
+        for name in ("1 word", "2 words", "phrase (3 words)", "2 words, 2nd cut to 2 letters"):
+            ours, bare, _ = time_queries(svc, before[name])
+            print(f"| {name} | {statistics.median(ours):.2f} | {percentile(ours, 0.95):.2f} "
+                  f"| {statistics.median(bare):.2f} | {percentile(bare, 0.95):.2f} |")
     t0 = time.perf_counter()
     if svc.compact():
         print(f"Compaction into one segment (`LibraryService.compact()`): "

@@ -300,3 +300,25 @@ def test_start_up_does_not_load_numpy(tmp_path):
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_name_index_resolves_as_scanning_every_document(app):
+    from hotline.library.query import NameIndex, resolve_documents, topic_documents
+
+    lib = app.library
+    lib.documents()
+    names = lib._state(lib.store.conn).names
+    index = NameIndex(names)
+    queries = ["luật phòng chống bạo lực gia đình", "điều 25 luật pcblgđ", "blhs 183",
+               "Bộ luật Hình sự điều 183", "luật trẻ em điều 1", "mua bán người",
+               "luật hôn nhân và gia đình", "nghị định 56", "bình đẳng giới là gì",
+               "luat binh dang gioi", "hiếp dâm trẻ em", "trợ giúp pháp lý miễn phí",
+               "luật pcblgđ 2007", "luật", "gia đình luật", "luật lao động quấy rối"]
+    for query in queries:
+        terms = parse_query(query, lib.abbreviations).terms
+        for anchored in (True, False):
+            assert resolve_documents(terms, index, anchored=anchored) == \
+                resolve_documents(terms, names, anchored=anchored), query
+        assert topic_documents(terms, index) == topic_documents(terms, names), query
+    assert resolve_documents(parse_query("luật pcblgđ", lib.abbreviations).terms,
+                             index).doc_ids

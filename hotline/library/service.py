@@ -52,6 +52,7 @@ from hotline.library.query import (
     Abbreviations,
     DocumentName,
     Expr,
+    NameIndex,
     ParsedQuery,
     RowFilter,
     Term,
@@ -104,6 +105,7 @@ class _Cache:
     generation: str
     documents: dict[str, Document]
     names: list[DocumentName]
+    name_index: NameIndex
     stats: Stats
     current: np.ndarray  # by the postings' document index: in force
     types: list[str]  # by the postings' document index: folded type
@@ -218,7 +220,7 @@ class LibraryService:
         known = [documents.get(d) for d in stats.doc_ids]
         current = np.array([d is not None and d.current for d in known], dtype=bool)
         types = [fold(d.doc_type) if d is not None else "" for d in known]
-        cache = _Cache(generation, documents, names, stats, current, types)
+        cache = _Cache(generation, documents, names, NameIndex(names), stats, current, types)
         self._cache = cache
         return cache
 
@@ -550,7 +552,7 @@ class _Search:
             docs += found
             if not found:
                 unresolved += words_of(ref.text)
-        resolution = resolve_documents(terms, self.state.names)
+        resolution = resolve_documents(terms, self.state.name_index)
         docs += resolution.doc_ids
         text_terms = [t for i, t in enumerate(terms) if i not in resolution.consumed]
         text_terms += unresolved
@@ -566,7 +568,7 @@ class _Search:
 
         phrases = list(parsed.phrases) + symbol_phrases
         # Documents whose subject the words are: their articles first among the text hits.
-        self._topic = topic_documents(text_terms, self.state.names)
+        self._topic = topic_documents(text_terms, self.state.name_index)
         self._rerank_pool = self._rerank_pool or bool(self._topic)
         if articles or (docs and not text_terms and not phrases):
             self._direct([d for d in docs if d in self.allowed], articles, text_terms, phrases)
