@@ -322,3 +322,28 @@ def test_name_index_resolves_as_scanning_every_document(app):
         assert topic_documents(terms, index) == topic_documents(terms, names), query
     assert resolve_documents(parse_query("luật pcblgđ", lib.abbreviations).terms,
                              index).doc_ids
+
+
+def test_snippet_word_finder_matches_the_pattern(app):
+    """Plain words are found with str.find; the spans must be the pattern's."""
+    from hotline.library.query import Term
+    from hotline.library.snippets import _FOLD, Matcher
+
+    lib = app.library
+    texts = [a.note for d in lib.documents() for a in lib.articles(d.id)][:120]
+    texts += ["ĐIỀU 25. Cấm tiếp xúc; cam_tiep xuc-tiep XÚC đ.25 điều25 Kelvin K ſ ß Straße",
+              "người người, ngườii ngUỜI (người) người_ta người2 nguoi"]
+    rng = random.Random(3)
+    words = [w for t in texts for w in t.split() if w.isalpha()]
+    for _ in range(200):
+        picked = rng.sample(words, rng.randint(1, 4))
+        terms = [Term(w, fold(w), prefix=(i == len(picked) - 1 and rng.random() < 0.4))
+                 for i, w in enumerate(picked)]
+        terms.append(Term("s", "s"))
+        matcher = Matcher(terms, [])
+        assert matcher._words is not None
+        for text in texts:
+            folded = text.translate(_FOLD)
+            expected = [(m.start(), m.end(), m.lastindex or 0)
+                        for m in matcher.pattern.finditer(folded)]
+            assert matcher.spans(text) == expected, (picked, text[:60])

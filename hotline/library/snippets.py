@@ -47,6 +47,13 @@ def _loose(word: str) -> str:
     return re.escape(word)
 
 
+_WORD_TAIL = re.compile(r"\w*")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\w` means in `re`
+
+
 class Matcher:
     """Finds the query's words and phrases in the original text, ignoring accents."""
 
@@ -66,13 +73,44 @@ class Matcher:
         self.count = len(alternatives)
         self.pattern = re.compile("|".join(f"({a})" for a in alternatives),
                                   re.IGNORECASE) if alternatives else None
+        # Plain lower-case ASCII words (the usual query): found with str.find instead of the
+        # pattern (which tries every position of the text); same matches, see `_find`.
+        self._words: list[tuple[str, bool]] | None = None
+        if not phrases and all(not t.expansion and t.folded.isascii() and t.folded.isalnum()
+                               and t.folded == t.folded.lower() for t in terms):
+            self._words = [(t.folded, t.prefix) for t in terms]
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, which) for every match in `text`."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), m.lastindex or 0)
-                for m in self.pattern.finditer(text.translate(_FOLD))]
+        folded = text.translate(_FOLD)
+        if self._words is not None:
+            lowered = folded.casefold()  # as IGNORECASE compares ('K' kelvin, 'ſ' …)
+            if len(lowered) == len(folded):  # else ('ß' → 'ss') positions would shift
+                return self._find(lowered)
+        return [(m.start(), m.end(), m.lastindex or 0) for m in self.pattern.finditer(folded)]
+
+    def _find(self, text: str) -> list[tuple[int, int, int]]:
+        """The pattern's matches, found word by word: a match starts where a word starts
+        (after a non-word character), so each word of the text yields at most one, and the
+        first alternative matching at a place wins, as in the pattern's alternation."""
+        assert self._words is not None
+        found: dict[int, tuple[int, int]] = {}
+        size = len(text)
+        for which, (word, prefix) in enumerate(self._words, start=1):
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if at == 0 or not _is_word_char(text[at - 1]):
+                    if prefix:
+                        tail = _WORD_TAIL.match(text, end)
+                        end = tail.end() if tail else end
+                        found.setdefault(at, (end, which))
+                    elif end == size or not _is_word_char(text[end]):
+                        found.setdefault(at, (end, which))
+                at = text.find(word, at + 1)
+        return [(at, end, which) for at, (end, which) in sorted(found.items())]
 
 
 def _parts(text: str, spans: Sequence[tuple[int, int]], start: int, end: int,
