@@ -264,44 +264,49 @@ def _phrase(lists: Sequence[Sequence[Block]], candidates: np.ndarray
              for blocks in lists]
     anchor_at = int(np.argmin(sizes))
     keys = _keys(lists[anchor_at], candidates)
-    rows = candidates[keys >> _ROW_SHIFT]  # ascending
+    which = keys >> _ROW_SHIFT  # candidate index, ascending
     places = keys & _LOW_BITS  # column << 32 | offset
     for i in sorted((i for i in range(len(lists)) if i != anchor_at), key=lambda i: sizes[i]):
-        if not rows.size:
+        if not which.size:
             return _EMPTY_I, _EMPTY_F
         # Token i stands i - anchor_at places after the anchor (before it when negative;
         # an offset borrowing below 0 lands on a column no position has: no false match).
         target = places + (i - anchor_at)
-        found = np.zeros(rows.size, dtype=bool)
+        found = np.zeros(which.size, dtype=bool)
         for block in lists[i]:
-            found |= _has_position(block, rows, target)
-        rows, places = rows[found], places[found]
-    if not rows.size:
+            found |= _has_position(block, candidates, which, target)
+        which, places = which[found], places[found]
+    if not which.size:
         return _EMPTY_I, _EMPTY_F
-    new_row = np.ones(rows.size, dtype=bool)
-    new_row[1:] = rows[1:] != rows[:-1]
-    which = np.cumsum(new_row) - 1
+    new_row = np.ones(which.size, dtype=bool)
+    new_row[1:] = which[1:] != which[:-1]
     columns = places >> COL_SHIFT
-    freq = np.bincount(which, weights=_WEIGHT_ARRAY[columns])
-    return rows[new_row], freq
+    freq = np.bincount(np.cumsum(new_row) - 1, weights=_WEIGHT_ARRAY[columns])
+    return candidates[which[new_row]], freq
 
 
-def _has_position(block: Block, rows: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """For each (article, column << 32 | offset), whether the block's term is there."""
-    found = np.zeros(rows.size, dtype=bool)
+def _has_position(block: Block, candidates: np.ndarray, which: np.ndarray,
+                  target: np.ndarray) -> np.ndarray:
+    """For each (candidate `which`, column << 32 | offset `target`), whether the block's
+    term stands there."""
+    found = np.zeros(which.size, dtype=bool)
     if not block.rows.size:
         return found
     assert block.counts is not None and block.starts is not None
     assert block.packed is not None
-    lo_row, hi_row = np.searchsorted(rows, (block.rows[0], block.rows[-1] + 1))
-    if lo_row == hi_row:
+    # Where each candidate within the block's ids is in the block (-1: not there).
+    lo, hi = np.searchsorted(candidates, (block.rows[0], block.rows[-1] + 1))
+    if lo == hi:
         return found
-    inside, wanted = rows[lo_row:hi_row], target[lo_row:hi_row]
-    at = np.minimum(np.searchsorted(block.rows, inside), block.rows.size - 1)
-    columns, offsets = wanted >> COL_SHIFT, wanted & 0xFFFFFFFF
+    inside = candidates[lo:hi]
+    at_inside = np.minimum(np.searchsorted(block.rows, inside), block.rows.size - 1)
+    located = np.full(candidates.size, -1, dtype=np.int64)
+    located[lo:hi] = np.where(block.rows[at_inside] == inside, at_inside, -1)
+    at = located[which]
+    columns, offsets = target >> COL_SHIFT, target & 0xFFFFFFFF
     shift = block.shift
-    usable = np.flatnonzero((block.rows[at] == inside) & (wanted >= 0)
-                            & (offsets < (1 << shift)) & (columns < SEARCHABLE))
+    usable = np.flatnonzero((at >= 0) & (target >= 0) & (offsets < (1 << shift))
+                            & (columns < SEARCHABLE))
     if not usable.size:
         return found
     at = at[usable]
@@ -320,5 +325,7 @@ def _has_position(block: Block, rows: np.ndarray, target: np.ndarray) -> np.ndar
     first = base + (packed[base] < packed_target)
     hit = first < end
     hit &= packed[np.minimum(first, last)] == packed_target
-    found[lo_row + usable[hit]] = True
+    found[usable[hit]] = True
     return found
+
+
