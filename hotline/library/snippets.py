@@ -10,8 +10,8 @@ letter is a class of all its accented forms.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from hotline.library.models import Snippet
@@ -48,6 +48,10 @@ def _loose(word: str) -> str:
 
 
 _WORD_TAIL = re.compile(r"\w*")
+
+
+def _span_end(span: tuple[int, int, int]) -> int:
+    return span[1]
 
 
 def _is_word_char(ch: str) -> bool:
@@ -113,13 +117,15 @@ class Matcher:
         return [(at, end, which) for at, (end, which) in sorted(found.items())]
 
 
-def _parts(text: str, spans: Sequence[tuple[int, int]], start: int, end: int,
+def _parts(text: str, spans: Sequence[tuple[int, int, int]], start: int, end: int,
            keep: Keep | None) -> list[tuple[str, bool]]:
+    """`text[start:end]` cut into plain and highlighted pieces; `spans` are (start, end,
+    which) in text order and do not overlap, so those inside are found by bisection."""
     parts: list[tuple[str, bool]] = []
     pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
+    for s, e, _ in spans[bisect.bisect_right(spans, start, key=_span_end):]:
+        if s >= end:
+            break
         s, e = max(s, start), min(e, end)
         if s > pos:
             parts.append((text[pos:s], False))
@@ -152,8 +158,7 @@ def highlight(text: str, matcher: Matcher, keep: Keep | None = None) -> Snippet:
     """All of `text` with the matches highlighted (for headings)."""
     if not text:
         return Snippet()
-    spans = [(s, e) for s, e, _ in matcher.spans(text)]
-    return Snippet(tuple(_parts(text, spans, 0, len(text), keep)))
+    return Snippet(tuple(_parts(text, matcher.spans(text), 0, len(text), keep)))
 
 
 def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
@@ -173,22 +178,27 @@ def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
     # Two pointers over the matches (in text order): the window starting at each match,
     # scored by how many different query words it holds, then how many matches.
     best = (-1, -1, 0)
-    seen: Counter[int] = Counter()
-    j = 0
+    seen = [0] * (matcher.count + 1)  # matches in the window, by query word
+    different = 0
+    j, total = 0, len(matches)
     for i, (first, _, which_first) in enumerate(matches):
-        while j < len(matches) and matches[j][0] < first + span:
-            seen[matches[j][2]] += 1
+        limit = first + span
+        while j < total and matches[j][0] < limit:
+            which = matches[j][2]
+            if not seen[which]:
+                different += 1
+            seen[which] += 1
             j += 1
-        key = (len(seen), j - i, -first)
+        key = (different, j - i, -first)
         if key > best:
             best = key
         seen[which_first] -= 1
         if not seen[which_first]:
-            del seen[which_first]
+            different -= 1
     first = -best[2]
     start = _word_start(text, max(first - span // 5, 0))
     end = _word_end(text, start + span)
-    parts = _parts(text, [(s, e) for s, e, _ in matches], start, end, keep)
+    parts = _parts(text, matches, start, end, keep)
     if start > 0:
         parts.insert(0, ("…", False))
     if end < len(text):

@@ -177,9 +177,8 @@ class Engine:
                 if not matched.size:
                     return Matches(_EMPTY_I, _EMPTY_F)
         else:
-            count = np.zeros(stats.size, dtype=np.int32)
-            for rows in held_by:
-                count[rows] += 1
+            # How many parts each article holds: one counting pass over them all.
+            count = np.bincount(np.concatenate(held_by), minlength=stats.size)
             matched = np.flatnonzero(count >= (len(parts) - 1 if expr.mode == MOST else 1))
             if not matched.size:
                 return Matches(_EMPTY_I, _EMPTY_F)
