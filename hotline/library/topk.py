@@ -197,17 +197,26 @@ class Engine:
         order FTS5 sums in), a phrase an article lacks adding 0.0 as in FTS5."""
         stats = self.stats
         norm = stats.norm[matched]
-        scratch = np.zeros(stats.size, dtype=np.float64)
+        scratch: np.ndarray | None = None
         score = np.zeros(matched.size, dtype=np.float64)
+        term = np.empty(matched.size, dtype=np.float64)
         for alts in parts:
             for rows, freq in alts:
                 if not rows.size:
                     continue
-                scratch[rows] = freq
-                f = scratch[matched]
-                scratch[rows] = 0.0
-                weight = idf(stats.rows, int(rows.size))
-                score += weight * ((f * (K1 + 1.0)) / (f + norm))
+                if rows.size == matched.size and np.array_equal(rows, matched):
+                    f = freq  # the phrase's articles are the matched ones (a broad prefix …)
+                else:
+                    if scratch is None:
+                        scratch = np.zeros(stats.size, dtype=np.float64)
+                    scratch[rows] = freq
+                    f = scratch[matched]
+                    scratch[rows] = 0.0
+                # weight * ((f * (k1 + 1)) / (f + norm)), in place, in FTS5's order.
+                np.multiply(f, K1 + 1.0, out=term)
+                term /= f + norm
+                term *= idf(stats.rows, int(rows.size))
+                score += term
         return score
 
     # ------------------------------------------------------------- top k
