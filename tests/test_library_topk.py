@@ -347,3 +347,11 @@ def test_snippet_word_finder_matches_the_pattern(app):
             expected = [(m.start(), m.end(), m.lastindex or 0)
                         for m in matcher.pattern.finditer(folded)]
             assert matcher.spans(text) == expected, (picked, text[:60])
+
+
+def test_the_bundle_keeps_numpy():
+    """The packaged app (PyInstaller) must carry numpy: the library search needs it."""
+    spec = (Path(__file__).resolve().parents[1] / "packaging" / "hotline.spec").read_text(
+        encoding="utf-8")
+    start = spec.index("excludes = [")
+    assert '"numpy"' not in spec[start:spec.index("]", start)]
