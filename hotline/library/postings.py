@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -48,6 +50,8 @@ MERGE_CHUNK = 2_000_000  # postings decoded at a time while merging (bounds the 
 # positions: a phrase ending in a prefix expands through the terms.
 PREFIX_LENGTHS = (2, 3)
 PREFIX_MARK = "\x00"
+CACHE_BUDGET = 48 << 20  # bytes of decoded posting lists kept between searches
+CACHE_MIN = 64 << 10  # smaller lists are cheap to read again
 _WEIGHT_ARRAY = np.array(WEIGHTS, dtype=np.float64)
 _TEMP = "library_tokens"
 _EMPTY_I = np.zeros(0, dtype=np.int64)
@@ -590,10 +594,63 @@ class Stats:
     avgdl: float  # average tokens per article (FTS5's)
     has_dead: bool
     norm: np.ndarray  # float64 k1 * (1 - b + b * D / avgdl) by article id (bm25's)
+    cache: BlockCache = field(default_factory=lambda: BlockCache())
 
     @property
     def empty(self) -> bool:
         return self.rows == 0
+
+
+class BlockCache:
+    """Large posting lists as last decoded, for the searches of one library generation (the
+    statistics, and so this cache, are replaced when the library changes).
+
+    Why: a word in nearly every article ("người") has a 4 MB positions blob and a 100,000-id
+    list; copying them out of SQLite and decoding them again costs 2–4 ms a search, and
+    operators type the same words search after search. Lists under CACHE_MIN bytes are
+    cheap to read and not kept; the least recently used go beyond CACHE_BUDGET."""
+
+    def __init__(self, budget: int | None = None) -> None:
+        self.budget = CACHE_BUDGET if budget is None else budget
+        self._items: OrderedDict[tuple[str, str, bool], tuple[list[Block], int]] = \
+            OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, bool]) -> list[Block] | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            return found[0]
+
+    def put(self, key: tuple[str, str, bool], blocks: list[Block]) -> None:
+        size = sum(_nbytes(b) for b in blocks)
+        if size < CACHE_MIN or size > self.budget:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = (blocks, size)
+            self._size += size
+            while self._size > self.budget:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._size -= dropped
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+
+def _nbytes(block: Block) -> int:
+    arrays = (block.rows, block.weights, block.counts, block.starts, block.packed)
+    return sum(a.nbytes for a in arrays if a is not None)
 
 
 def load_stats(conn: sqlite3.Connection) -> Stats:
@@ -639,6 +696,16 @@ class Reader:
         self._prefixes: dict[str, list[Block]] = {}
         self._prefix_parts: dict[str, list[Block]] = {}
 
+    def _term(self, term: str, positions: bool) -> list[Block]:
+        """One term's blocks (one per segment), from the cache when large and read before."""
+        key = ("term", term, positions)
+        cached = self.stats.cache.get(key)
+        if cached is not None:
+            return cached
+        blocks = self._read("term = ?", (term,), positions).get(term, [])
+        self.stats.cache.put(key, blocks)
+        return blocks
+
     def _read(self, where: str, params: Sequence[object], positions: bool
               ) -> dict[str, list[Block]]:
         """Blocks by term, one per segment, in segment order."""
@@ -659,14 +726,14 @@ class Reader:
         if term not in self._terms:
             parts = self._term_parts.get(term)
             if parts is None:
-                parts = self._read("term = ?", (term,), False).get(term, [])
+                parts = self._term(term, False)
             self._terms[term] = concat(parts) if parts else None
         return self._terms[term]
 
     def term_parts(self, term: str) -> list[Block]:
         """The term's list segment by segment, with positions."""
         if term not in self._term_parts:
-            self._term_parts[term] = self._read("term = ?", (term,), True).get(term, [])
+            self._term_parts[term] = self._term(term, True)
         return self._term_parts[term]
 
     def prefix(self, prefix: str) -> list[Block]:
@@ -674,8 +741,7 @@ class Reader:
         block of prefix postings for 2 and 3 letters, else one block per term."""
         if prefix not in self._prefixes:
             if len(prefix) in PREFIX_LENGTHS:
-                key = PREFIX_MARK + prefix
-                parts = self._read("term = ?", (key,), False).get(key, [])
+                parts = self._term(PREFIX_MARK + prefix, False)
                 self._prefixes[prefix] = [concat(parts)] if parts else []
             else:
                 found = self._read("term >= ? AND term < ?", (prefix, _successor(prefix)),
