@@ -355,3 +355,32 @@ def test_the_bundle_keeps_numpy():
         encoding="utf-8")
     start = spec.index("excludes = [")
     assert '"numpy"' not in spec[start:spec.index("]", start)]
+
+
+def test_cached_posting_lists_follow_the_library(lib, monkeypatch):
+    monkeypatch.setattr(postings, "CACHE_MIN", 0)  # keep even this corpus's small lists
+    corpus = Corpus(seed=21)
+    _import(lib, corpus, range(1, 6))
+    word = corpus.words[0]
+    before = {h.article.id for h in lib.search(word + " ", limit=0)}
+    cache = lib._state(lib.store.conn).stats.cache
+    assert cache.size > 0
+    added = lib.import_parsed(corpus.document(30)).document
+    after = lib.search(word + " ", limit=0)
+    assert {h.article.id for h in after} > before
+    assert added.id in {h.document.id for h in after}
+    lib.remove(added.id)
+    assert {h.article.id for h in lib.search(word + " ", limit=0)} == before
+    assert_same_as_fts5(lib, [word + " ", f'"{word} {corpus.words[1]}"'])
+
+
+def test_block_cache_keeps_to_its_budget():
+    block = postings.Block(np.arange(10_000, dtype=np.int64), np.ones(10_000))  # 160 KB
+    cache = postings.BlockCache(budget=400_000)
+    for i in range(5):
+        cache.put(("term", f"t{i}", False), [block])
+    assert cache.size <= 400_000
+    assert cache.get(("term", "t0", False)) is None  # the oldest went first
+    assert cache.get(("term", "t4", False)) == [block]
+    cache.put(("term", "small", False), [postings.Block(np.arange(3), np.ones(3))])
+    assert cache.get(("term", "small", False)) is None  # cheap to read again: not kept
