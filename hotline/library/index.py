@@ -34,10 +34,9 @@ INDEX_VERSION = "3"
 GENERATION_KEY = "library.generation"
 NEXT_ID_KEY = "library.next_article_id"
 # How `ORDER BY rank` ranks: bm25 with the title ×6 and the heading ×5 (columns: title,
-# heading, chapter, body, meta). Stored in the FTS5 table's configuration, so the bare
-# `… MATCH ? ORDER BY rank` ranks as the service (whose postings carry the same weights).
-# bm25 column weights: title, heading, chapter, body, meta (filter tokens, never scored). The
-# top-k postings (hotline.library.postings) carry the same weights.
+# heading, chapter, body, meta — filter tokens, never scored). Stored in the FTS5 table's
+# configuration, so the bare `… MATCH ? ORDER BY rank` ranks as the service, whose top-k
+# postings (hotline.library.postings) carry the same weights.
 WEIGHTS = (6.0, 5.0, 1.0, 1.0, 0.0)
 RANK = "bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")"
 RANK_KEY = "library.rank"
