@@ -10,6 +10,8 @@ Public API (built by `hotline.app.open_app` as `app.library`):
 - `LibraryService.preview(path) -> ParsedDocument`, `import_file(path, metadata=None, *,
   progress=None, actor="")`, `import_parsed(parsed, metadata=None, *, actor="")`,
   `update_metadata(doc_id, metadata, *, actor="")`, `remove(doc_id, *, actor="")`
+- `LibraryService.compact()`: merge the search postings into one segment after a batch of
+  imports (hotline/library/README.md: how search ranks without FTS5's per-match cost)
 
 Plain data in `hotline.library.models`; the bundled file format in resources/library/README.md.
 """

@@ -27,14 +27,18 @@ def index_form(text: str) -> str:
     return text
 
 
-# Bump when what goes into the index changes (folding, columns, meta tokens): the bundled
-# library is then re-indexed and `reindex_all` rebuilds everything else.
-INDEX_VERSION = "2"
+# Bump when what goes into the index changes (folding, columns, meta tokens, postings): the
+# bundled library is then re-indexed and `reindex_all` rebuilds everything else.
+# 3: the top-k postings (hotline.library.postings) beside FTS5.
+INDEX_VERSION = "3"
 GENERATION_KEY = "library.generation"
+NEXT_ID_KEY = "library.next_article_id"
 # How `ORDER BY rank` ranks: bm25 with the title ×6 and the heading ×5 (columns: title,
-# heading, chapter, body, meta). Stored in the FTS5 table's configuration, so the bare
-# `… MATCH ? ORDER BY rank` and the service rank alike.
-RANK = "bm25(6.0, 5.0, 1.0, 1.0, 0.0)"
+# heading, chapter, body, meta — filter tokens, never scored). Stored in the FTS5 table's
+# configuration, so the bare `… MATCH ? ORDER BY rank` ranks as the service, whose top-k
+# postings (hotline.library.postings) carry the same weights.
+WEIGHTS = (6.0, 5.0, 1.0, 1.0, 0.0)
+RANK = "bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")"
 RANK_KEY = "library.rank"
 
 
@@ -72,13 +76,28 @@ def write_document(conn: sqlite3.Connection, doc: Document, sections: Sequence[S
          _clean(doc.replaces), _clean(doc.cite_as), ";".join(_clean(a) for a in doc.aliases),
          ";".join(_clean(t) for t in doc.tags), _clean(doc.summary), doc.origin,
          doc.source_path, doc.content_hash, doc.as_of, sort_key, created_at or now, now))
+    first = allocate_ids(conn, len(sections))
     conn.executemany(
-        "INSERT INTO library_articles(doc_id, position, number, label, heading, chapter, text,"
-        " note, citation) VALUES (?,?,?,?,?,?,?,?,?)",
-        [(doc.id, position, s.number, _clean(s.label), _clean(s.heading), _clean(s.chapter),
-          _clean(s.text), _clean(s.note), _clean(s.citation))
+        "INSERT INTO library_articles(id, doc_id, position, number, label, heading, chapter,"
+        " text, note, citation) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(first + position - 1, doc.id, position, s.number, _clean(s.label),
+          _clean(s.heading), _clean(s.chapter), _clean(s.text), _clean(s.note),
+          _clean(s.citation))
          for position, s in enumerate(sections, start=1)])
     _index(conn, doc.id, delete=False)
+
+
+def allocate_ids(conn: sqlite3.Connection, count: int) -> int:
+    """The first of `count` fresh article ids. Ids are never reused (SQLite would reuse the
+    highest after a delete): a removed article's id stays dead in the postings until the
+    next merge, so it must never name a newer article."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (NEXT_ID_KEY,)).fetchone()
+    highest = conn.execute("SELECT max(id) FROM library_articles").fetchone()[0] or 0
+    dead = conn.execute("SELECT max(rowid) FROM library_dead_rows").fetchone()[0] or 0
+    first = max(int(row[0]) if row else 1, highest + 1, dead + 1)
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                 (NEXT_ID_KEY, str(first + count)))
+    return first
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:
@@ -86,30 +105,36 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:
     if conn.execute("SELECT 1 FROM library_documents WHERE id = ?", (doc_id,)).fetchone() is None:
         return False
     _index(conn, doc_id, delete=True)
+    from hotline.library import postings  # numpy: loaded on first library write
+
+    postings.remove_document(conn, doc_id)
     conn.execute("DELETE FROM library_articles WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM library_documents WHERE id = ?", (doc_id,))
     return True
 
 
-def _index(conn: sqlite3.Connection, doc_id: str, *, delete: bool) -> None:
+def _index(conn: sqlite3.Connection, doc_id: str, *, delete: bool,
+           merge: bool = True) -> None:
     doc = conn.execute("SELECT doc_type, status, origin FROM library_documents WHERE id = ?",
                        (doc_id,)).fetchone()
     meta = meta_for(doc_id, doc[0], doc[1], doc[2])
     rows = conn.execute(
         "SELECT id, title, heading, chapter, body FROM library_fts_content WHERE id IN "
         "(SELECT id FROM library_articles WHERE doc_id = ?)", (doc_id,)).fetchall()
+    values = [(r[0], index_form(r[1]), index_form(r[2]), index_form(r[3]), index_form(r[4]),
+               meta) for r in rows]
     if delete:
         conn.executemany(
             "INSERT INTO library_fts(library_fts, rowid, title, heading, chapter, body, meta)"
-            " VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-            [(r[0], index_form(r[1]), index_form(r[2]), index_form(r[3]), index_form(r[4]),
-              meta) for r in rows])
+            " VALUES ('delete', ?, ?, ?, ?, ?, ?)", values)
     else:
         conn.executemany(
             "INSERT INTO library_fts(rowid, title, heading, chapter, body, meta)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(r[0], index_form(r[1]), index_form(r[2]), index_form(r[3]), index_form(r[4]),
-              meta) for r in rows])
+            " VALUES (?, ?, ?, ?, ?, ?)", values)
+        # The postings get the very values FTS5 tokenized.
+        from hotline.library import postings  # numpy: loaded on first library write
+
+        postings.add_document(conn, doc_id, values, merge=merge)
 
 
 def bump_generation(conn: sqlite3.Connection) -> None:
@@ -125,8 +150,20 @@ def generation(conn: sqlite3.Connection) -> str:
 
 def reindex_all(conn: sqlite3.Connection) -> int:
     """Rebuild the whole index from the stored articles (after INDEX_VERSION changes)."""
+    from hotline.library import postings
+
     conn.execute("INSERT INTO library_fts(library_fts) VALUES ('delete-all')")
+    postings.clear(conn)
     ids = [r[0] for r in conn.execute("SELECT id FROM library_documents")]
     for doc_id in ids:
-        _index(conn, doc_id, delete=False)
+        _index(conn, doc_id, delete=False, merge=False)
+    postings.compact(conn)
     return len(ids)
+
+
+def compact(conn: sqlite3.Connection) -> bool:
+    """Merge the postings into one segment (after a batch of imports): searches then read
+    one posting list per term."""
+    from hotline.library import postings
+
+    return postings.compact(conn)

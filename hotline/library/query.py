@@ -355,7 +355,46 @@ class Resolution:
     consumed: frozenset[int]  # indexes into ParsedQuery.terms
 
 
-def topic_documents(terms: Sequence[Term], names: Sequence[DocumentName]) -> frozenset[str]:
+class NameIndex:
+    """Which documents' names hold a word: a search then looks at the few documents a word
+    could name instead of every document of a large library (in the library's order)."""
+
+    def __init__(self, names: Sequence[DocumentName]) -> None:
+        self.names = tuple(names)
+        self._bag: dict[str, set[int]] = {}
+        self._title: dict[str, set[int]] = {}
+        for i, doc in enumerate(self.names):
+            for word in doc.bag:
+                self._bag.setdefault(word, set()).add(i)
+            for word in doc.title:
+                self._title.setdefault(word, set()).add(i)
+
+    def _all(self, index: dict[str, set[int]], words: Iterable[str]) -> set[int]:
+        """Positions of the documents holding every word (all of them for no word, as
+        `set() <= bag` holds for every document)."""
+        found: set[int] | None = None
+        for word in words:
+            hits = index.get(word)
+            if not hits:
+                return set()
+            found = set(hits) if found is None else found & hits
+            if not found:
+                return set()
+        return set(range(len(self.names))) if found is None else found
+
+    def with_bag(self, word_sets: Iterable[Iterable[str]]) -> list[DocumentName]:
+        """The documents whose names hold every word of one of the sets, in order."""
+        found: set[int] = set()
+        for words in word_sets:
+            found |= self._all(self._bag, words)
+        return [self.names[i] for i in sorted(found)]
+
+    def with_title(self, words: Iterable[str]) -> list[DocumentName]:
+        return [self.names[i] for i in sorted(self._all(self._title, words))]
+
+
+def topic_documents(terms: Sequence[Term], names: Sequence[DocumentName] | NameIndex
+                    ) -> frozenset[str]:
     """Documents whose subject the query is: every meaningful word is in the title and the
     words cover at least half of it ("mua bán người" is what Luật Phòng, chống mua bán người
     is about; "hiếp dâm trẻ em" is not the subject of Luật Trẻ em)."""
@@ -364,11 +403,13 @@ def topic_documents(terms: Sequence[Term], names: Sequence[DocumentName]) -> fro
         words.update(term.words)
     if len(words) < 2:
         return frozenset()
+    if isinstance(names, NameIndex):
+        names = names.with_title(words)
     return frozenset(d.doc_id for d in names if d.title and words <= d.title
                      and len(words) / len(d.title) >= MIN_COVERAGE)
 
 
-def resolve_documents(terms: Sequence[Term], names: Sequence[DocumentName], *,
+def resolve_documents(terms: Sequence[Term], names: Sequence[DocumentName] | NameIndex, *,
                       anchored: bool = True) -> Resolution:
     """Which documents the words name ("luật phòng chống bạo lực gia đình", "blhs").
 
@@ -385,6 +426,9 @@ def resolve_documents(terms: Sequence[Term], names: Sequence[DocumentName], *,
         anchors = list(range(len(terms)))
     if not anchors:
         return Resolution((), frozenset())
+    if isinstance(names, NameIndex):
+        # Only documents that hold an anchor's words can match (skipped below otherwise).
+        names = names.with_bag(terms[a].words for a in anchors)
     best: tuple[int, float] = (0, 0.0)
     found: dict[str, tuple[int, int]] = {}
     for doc in names:
@@ -509,3 +553,83 @@ def fts_filter(expr: str, *, old: bool | None = None, doc_ids: Sequence[str] = (
     elif old is False:
         out += f" NOT meta : {_quote(OLD_TOKEN)}"
     return out
+
+
+# ---------------------------------------------------------------- top-k expressions
+# The same expressions as the fts_* strings above, as data for `hotline.library.topk`, which
+# scores them from the postings with FTS5's bm25 (same phrases, same IDF, same weights).
+_TOKEN = re.compile(r"[^\W_]+")  # what unicode61 keeps of a folded word ('_' separates)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An FTS5 phrase: folded words in a row, the last one a prefix when `prefix`."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(t for w in self.words for t in _TOKEN.findall(w))
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one word (or quoted phrase) of the query contributes: a hit holds any of the
+    alternatives (an abbreviation or its expansion); each is scored as its own phrase."""
+
+    alternatives: tuple[Phrase, ...]
+
+
+ALL, MOST, ANY = "all", "all_but_one", "any"
+
+
+@dataclass(frozen=True)
+class Expr:
+    parts: tuple[Part, ...]
+    mode: str = ALL  # every part, all parts but one, or any part
+
+
+def part_of_term(term: Term) -> Part:
+    if term.expansion:
+        return Part((Phrase((term.folded,)), Phrase(term.expansion)))
+    return Part((Phrase((term.folded,), term.prefix),))
+
+
+def part_of_phrase(phrase: Sequence[Term]) -> Part:
+    words = tuple(w for t in phrase for w in t.words)
+    return Part((Phrase(words, bool(phrase) and phrase[-1].prefix),))
+
+
+def expr_all(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> Expr | None:
+    """`fts_all` as data."""
+    parts = [part_of_term(t) for t in required_terms(terms)]
+    parts += [part_of_phrase(p) for p in phrases]
+    return Expr(tuple(parts), ALL) if parts else None
+
+
+def expr_all_but_one(terms: Sequence[Term],
+                     phrases: Sequence[Sequence[Term]]) -> Expr | None:
+    """`fts_all_but_one` as data."""
+    expr = expr_all(terms, phrases)
+    return Expr(expr.parts, MOST) if expr is not None and len(expr.parts) >= 3 else None
+
+
+def expr_any(terms: Sequence[Term], phrases: Sequence[Sequence[Term]]) -> Expr | None:
+    """`fts_any` as data: the same parts, duplicates dropped the same way."""
+    useful = content_terms(terms)
+    parts = [part_of_term(t) for t in useful]
+    for a, b in itertools.pairwise(terms):
+        if a in useful and b in useful and not a.expansion and not b.expansion:
+            parts.append(Part((Phrase((a.folded, b.folded)),)))
+    parts += [part_of_phrase(p) for p in phrases]
+    return Expr(tuple(dict.fromkeys(parts)), ANY) if parts else None
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """`fts_filter`'s restrictions: replaced/expired or not, documents, folded types."""
+
+    old: bool | None = None
+    doc_ids: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()

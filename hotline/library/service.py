@@ -8,13 +8,16 @@ Search order (DESIGN §3–§6, issue 3):
 3. when those are few, hits with all the words but one ("most"); when there are none at
    all, hits with any of the words ("partial").
 Within each group documents in force come before replaced or expired ones, and when the
-operator typed accents, articles with exactly those accents come first.
+operator typed accents, articles with exactly those accents come first. The full-text
+ranking is FTS5's weighted bm25, computed from compact postings by hotline.library.topk
+instead of by FTS5 for every match (README.md in this folder).
 
 Reads accept an optional `conn` so a window can run them on its own reader thread.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -48,14 +51,16 @@ from hotline.library.parse import guess_metadata, split_sections
 from hotline.library.query import (
     Abbreviations,
     DocumentName,
+    Expr,
+    NameIndex,
     ParsedQuery,
+    RowFilter,
     Term,
     content_terms,
     document_names,
-    fts_all,
-    fts_all_but_one,
-    fts_any,
-    fts_filter,
+    expr_all,
+    expr_all_but_one,
+    expr_any,
     parse_query,
     required_terms,
     resolve_documents,
@@ -67,6 +72,10 @@ from hotline.text import fold
 from hotline.translation import translate
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from hotline.library.postings import Stats
+    from hotline.library.topk import Engine
     from hotline.security.audit import AuditLog
 
 BUNDLED_VERSION_KEY = "library.bundled_version"
@@ -97,6 +106,10 @@ class _Cache:
     generation: str
     documents: dict[str, Document]
     names: list[DocumentName]
+    name_index: NameIndex
+    stats: Stats
+    current: np.ndarray  # by the postings' document index: in force
+    types: list[str]  # by the postings' document index: folded type
 
 
 class LibraryService:
@@ -112,6 +125,9 @@ class LibraryService:
         self._bundled_checked = False
         self._abbreviations = abbreviations
         self._cache: _Cache | None = None
+        # A document's names by what they are made of: reloading the cache after an import
+        # recomputes only the new document's (not all of a large library's).
+        self._names: dict[tuple[str, str, str, tuple[str, ...]], DocumentName] = {}
         self._lock = threading.Lock()
 
     # ----------------------------------------------------------------- bundled library
@@ -194,11 +210,31 @@ class LibraryService:
         for row in rows:
             doc = _document(row)
             documents[doc.id] = doc
-        names = [document_names(d.id, (d.title, d.cite_as, *d.aliases), self.abbreviations)
-                 for d in documents.values()]
-        cache = _Cache(generation, documents, names)
+        earlier, self._names = self._names, {}
+        names = [self._document_names(d, earlier) for d in documents.values()]
+        # numpy and the postings load with the library's first use, not at start-up.
+        import numpy as np
+
+        from hotline.library import postings
+
+        stats = postings.load_stats(conn)
+        known = [documents.get(d) for d in stats.doc_ids]
+        current = np.array([d is not None and d.current for d in known], dtype=bool)
+        types = [fold(d.doc_type) if d is not None else "" for d in known]
+        cache = _Cache(generation, documents, names, NameIndex(names), stats, current, types)
         self._cache = cache
         return cache
+
+    def _document_names(self, doc: Document,
+                        known: dict[tuple[str, str, str, tuple[str, ...]], DocumentName]
+                        ) -> DocumentName:
+        key = (doc.id, doc.title, doc.cite_as, doc.aliases)
+        found = known.get(key)
+        if found is None:
+            found = document_names(doc.id, (doc.title, doc.cite_as, *doc.aliases),
+                                   self.abbreviations)
+        self._names[key] = found
+        return found
 
     def documents(self, *, conn: sqlite3.Connection | None = None) -> list[Document]:
         """Bundled documents first (in force before replaced), then the center's imports."""
@@ -257,14 +293,24 @@ class LibraryService:
                conn: sqlite3.Connection | None = None) -> list[SearchHit]:
         """Articles for what the operator typed; `limit` 0 means no limit."""
         c = self._conn(conn)
-        state = self._state(c)
-        cap = limit if limit > 0 else 1_000_000
-        allowed = self._allowed(state, in_force=in_force, doc_type=doc_type, doc_id=doc_id)
-        parsed = parse_query(query, self.abbreviations)
-        if parsed.empty:
-            return self._list(c, state, allowed, cap)
-        return _Search(self, c, state, parsed, allowed, cap, in_force=in_force,
-                       doc_type=doc_type, doc_id=doc_id).run()
+        # One read transaction: the statistics, postings and articles of one snapshot even
+        # while another window or process imports.
+        own = not c.in_transaction
+        if own:
+            c.execute("BEGIN")
+        try:
+            state = self._state(c)
+            cap = limit if limit > 0 else 1_000_000
+            allowed = self._allowed(state, in_force=in_force, doc_type=doc_type,
+                                    doc_id=doc_id)
+            parsed = parse_query(query, self.abbreviations)
+            if parsed.empty:
+                return self._list(c, state, allowed, cap)
+            return _Search(self, c, state, parsed, allowed, cap, in_force=in_force,
+                           doc_type=doc_type, doc_id=doc_id).run()
+        finally:
+            if own:
+                c.execute("COMMIT")
 
     def _allowed(self, state: _Cache, *, in_force: bool, doc_type: str | None,
                  doc_id: str | None) -> dict[str, Document]:
@@ -405,6 +451,16 @@ class LibraryService:
                 self.audit.record(actor or "system", "library.remove", doc_id, (), doc.title)
         return doc
 
+    def compact(self) -> bool:
+        """Merge the search postings into one segment, e.g. after a batch of imports
+        (imports merge as they go; this makes every term one read). False: nothing to do."""
+        self.ensure_bundled()
+        with self.store.transaction() as tx:
+            done = index.compact(tx)
+            if done:
+                index.bump_generation(tx)
+        return done
+
     def _new_id(self, tx: sqlite3.Connection, content_hash: str) -> str:
         candidate = "c-" + (content_hash[:12] or uuid.uuid4().hex[:12])
         while tx.execute("SELECT 1 FROM library_documents WHERE id = ?",
@@ -442,17 +498,48 @@ class _Search:
         self.hits: list[SearchHit] = []
         self.seen: set[int] = set()
         self._accent_patterns = [
-            re.compile(r"(?<!\w)" + re.escape(word) + ("" if prefix else r"(?!\w)"))
+            (word, re.compile(r"(?<!\w)" + re.escape(word) + ("" if prefix else r"(?!\w)")))
             for word, prefix in parsed.accented_words]
+        self._doc_haystacks: dict[str, str] = {}
         self._keep = accent_filter(parsed)
         self._topic: frozenset[str] = frozenset()
         self._rerank_pool = bool(self._accent_patterns) or parsed.definition
+        self._engine: Engine | None = None
 
-    # The expression filters for the allowed documents (meta tokens, no join per match).
-    def _filtered(self, expr: str, *, old: bool | None, doc_ids: Sequence[str] = ()) -> str:
-        ids = list(doc_ids) or ([self.doc_id] if self.doc_id else [])
-        types = [] if doc_ids else self.doc_types
-        return fts_filter(expr, old=old, doc_ids=ids, doc_types=types)
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from hotline.library.topk import Engine
+
+            self._engine = Engine(self.conn, self.state.stats)
+        return self._engine
+
+    # The restriction to the allowed documents (what the meta tokens filter in FTS5).
+    def _filter(self, *, old: bool | None, doc_ids: Sequence[str] = ()) -> RowFilter:
+        ids = tuple(doc_ids) or ((self.doc_id,) if self.doc_id else ())
+        types = () if doc_ids else tuple(self.doc_types)
+        return RowFilter(old, ids, types)
+
+    def _allow(self, flt: RowFilter) -> Callable[[np.ndarray], np.ndarray] | None:
+        import numpy as np
+
+        if flt.old is None and not flt.doc_ids and not flt.doc_types:
+            return None
+        state = self.state
+        ok = np.ones(len(state.stats.doc_ids) + 1, dtype=bool)
+        ok[-1] = False  # articles without a document (rowdoc -1)
+        if flt.doc_ids:
+            wanted = set(flt.doc_ids)
+            ok[:-1] &= np.array([d in wanted for d in state.stats.doc_ids], dtype=bool)
+        if flt.doc_types:
+            types = {fold(t) for t in flt.doc_types}
+            ok[:-1] &= np.array([t in types for t in state.types], dtype=bool)
+        if flt.old is True:
+            ok[:-1] &= ~state.current
+        elif flt.old is False:
+            ok[:-1] &= state.current
+        rowdoc = state.stats.rowdoc
+        return lambda rows: ok[rowdoc[rows]]
 
     def run(self) -> list[SearchHit]:
         parsed = self.parsed
@@ -473,7 +560,7 @@ class _Search:
             docs += found
             if not found:
                 unresolved += words_of(ref.text)
-        resolution = resolve_documents(terms, self.state.names)
+        resolution = resolve_documents(terms, self.state.name_index)
         docs += resolution.doc_ids
         text_terms = [t for i, t in enumerate(terms) if i not in resolution.consumed]
         text_terms += unresolved
@@ -489,7 +576,7 @@ class _Search:
 
         phrases = list(parsed.phrases) + symbol_phrases
         # Documents whose subject the words are: their articles first among the text hits.
-        self._topic = topic_documents(text_terms, self.state.names)
+        self._topic = topic_documents(text_terms, self.state.name_index)
         self._rerank_pool = self._rerank_pool or bool(self._topic)
         if articles or (docs and not text_terms and not phrases):
             self._direct([d for d in docs if d in self.allowed], articles, text_terms, phrases)
@@ -533,13 +620,13 @@ class _Search:
         rows = [r for r in rows if r["doc_id"] in self.allowed]
         article_order = {a: i for i, a in enumerate(articles)}
         matching: set[int] = set()
-        expr = fts_all(text_terms, phrases) if (text_terms or phrases) else ""
-        if expr and rows:
-            ids = [r["id"] for r in rows]
-            for chunk in _chunked(ids, 500):
-                matching.update(r[0] for r in self.conn.execute(
-                    "SELECT rowid FROM library_fts WHERE library_fts MATCH ? AND rowid IN "
-                    f"({_marks(chunk)})", [expr, *chunk]))
+        expr = expr_all(text_terms, phrases) if (text_terms or phrases) else None
+        if expr is not None and rows:
+            import numpy as np
+
+            found = self.engine.match(expr).rows
+            ids = np.array([r["id"] for r in rows], dtype=np.int64)
+            matching = {int(i) for i in ids[np.isin(ids, found)]}
         scored = []
         for r in rows:
             doc = self.allowed[r["doc_id"]]
@@ -561,12 +648,12 @@ class _Search:
               doc_ids: Sequence[str] = (), relax: str = "") -> None:
         """Full-text hits: all words (`relax` ''), all but one ('all_but_one'), any ('any')."""
         if relax == "any":
-            expr, match = fts_any(terms, phrases), "partial"
+            expr, match = expr_any(terms, phrases), "partial"
         elif relax == "all_but_one":
-            expr, match = fts_all_but_one(terms, phrases), "most"
+            expr, match = expr_all_but_one(terms, phrases), "most"
         else:
-            expr, match = fts_all(terms, phrases), "text"
-        if not expr:
+            expr, match = expr_all(terms, phrases), "text"
+        if expr is None:
             return
         keep = self._keep
         shown = content_terms(terms) if relax else required_terms(terms)
@@ -598,22 +685,23 @@ class _Search:
             self._add(SearchHit(art, doc, score, match, snippets.snippet(body, matcher, keep),
                                 snippets.highlight(art.heading, matcher, keep)))
 
-    def _candidates(self, expr: str, doc_ids: Sequence[str], fetch: int,
+    def _candidates(self, expr: Expr, doc_ids: Sequence[str], fetch: int,
                     wanted: int) -> list[_Row]:
-        """The best `fetch` rows, each tagged with its document's status. One query when the
-        rows in force among them suffice (the usual case); else one query per tier."""
+        """The best `fetch` rows, each tagged with its document's status. The best overall
+        when the rows in force among them suffice (the usual case); else the best of each
+        tier (the expression is scored once either way)."""
         if self.in_force:
-            rows = self._query(self._filtered(expr, old=False, doc_ids=doc_ids), fetch)
+            rows = self._query(expr, self._filter(old=False, doc_ids=doc_ids), fetch)
             self._tag(rows)
             return rows
-        rows = self._query(self._filtered(expr, old=None, doc_ids=doc_ids), fetch)
+        rows = self._query(expr, self._filter(old=None, doc_ids=doc_ids), fetch)
         self._tag(rows)
         fresh = sum(1 for r in rows if r.current and r.article_id not in self.seen)
         if len(rows) < fetch or fresh >= wanted:
             return rows
         # Replaced documents crowd the top: rank the documents in force on their own.
-        current = self._query(self._filtered(expr, old=False, doc_ids=doc_ids), fetch)
-        old = self._query(self._filtered(expr, old=True, doc_ids=doc_ids), fetch)
+        current = self._query(expr, self._filter(old=False, doc_ids=doc_ids), fetch)
+        old = self._query(expr, self._filter(old=True, doc_ids=doc_ids), fetch)
         self._tag(current)
         self._tag(old)
         return current + old
@@ -632,14 +720,13 @@ class _Search:
                 r.doc_id = doc.id if doc else ""
                 r.current = doc.current if doc else False
 
-    def _query(self, expr: str, k: int) -> list[_Row]:
-        """Top `k` article ids by weighted bm25 (title and heading boosted)."""
-        rows = self.conn.execute(
-            "SELECT rowid FROM library_fts WHERE library_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", (expr, k)).fetchall()
-        # The order is the ranking; the rank values themselves are not read (asking FTS5
-        # for the rank column costs a second bm25 evaluation per row returned).
-        return [_Row(r[0], float(i)) for i, r in enumerate(rows)]
+    def _query(self, expr: Expr, flt: RowFilter, k: int) -> list[_Row]:
+        """Top `k` article ids by weighted bm25 (title and heading boosted): the order of
+        FTS5's `… MATCH ? ORDER BY rank LIMIT k`, from the postings (hotline.library.topk)."""
+        engine = self.engine
+        ids = engine.top(engine.match(expr), k, self._allow(flt))
+        # The order is the ranking (0 = best), as the band scores below expect.
+        return [_Row(article_id, float(i)) for i, article_id in enumerate(ids)]
 
     def _rerank(self, rows: list[_Row]) -> None:
         """Articles holding the words with exactly the accents typed come first; for "… là
@@ -652,11 +739,18 @@ class _Search:
                 continue
             _id, _doc, position, label, _number, heading, chapter, text, note, _cite = rec
             if patterns:
-                # The same strings the index holds (library_fts_content), in lower case.
-                haystack = " ".join((doc.title, doc.symbol, ";".join(doc.aliases), label,
-                                     heading, chapter, note, text)).lower()
-                r.bonus += EXACT_BONUS * sum(1 for p in patterns
-                                             if p.search(haystack)) / len(patterns)
+                # The same strings the index holds (library_fts_content), in lower case; the
+                # document's part once per search. The words have no spaces, so searching
+                # the two parts is searching them joined by a space.
+                names = self._doc_haystacks.get(doc.id)
+                if names is None:
+                    names = " ".join((doc.title, doc.symbol, ";".join(doc.aliases))).lower()
+                    self._doc_haystacks[doc.id] = names
+                own = " ".join((label, heading, chapter, note, text)).lower()
+                found = sum(1 for word, p in patterns
+                            if (word in names and p.search(names))
+                            or (word in own and p.search(own)))
+                r.bonus += EXACT_BONUS * found / len(patterns)
             if self.parsed.definition and fold(heading).endswith(DEFINITIONS_HEADING):
                 r.bonus += DEFINITION_BONUS
             if r.doc_id in self._topic:
@@ -761,7 +855,7 @@ def accent_filter(parsed: ParsedQuery) -> Keep | None:
 
     def keep(text: str) -> bool:
         word = text.lower()
-        folded = fold(word)
+        folded = _fold_word(word)
         wanted = typed.get(folded)
         if wanted is not None:
             return any(word == w or (p and word.startswith(w)) for w, p in wanted)
@@ -771,6 +865,13 @@ def accent_filter(parsed: ParsedQuery) -> Keep | None:
         return True
 
     return keep
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """fold() of one word, remembered: the highlights of a search fold the same words over
+    and over."""
+    return fold(word)
 
 
 def _lead(article: Article, words: int = snippets.WINDOW) -> Snippet:

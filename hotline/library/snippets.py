@@ -2,14 +2,16 @@
 
 FTS5's own snippet() would have to re-run the MATCH for every row shown; here the query's
 words are found directly in the article's original text (already fetched to build the
-result) with a regular expression in which every letter matches all its accented forms —
-"dinh" matches "đình", "định", "Đình" — so positions are those of the original text.
+result): the text is folded letter for letter with one `str.translate` ("Đình" → "dinh",
+same length, so positions are those of the original text) and searched for the folded
+words with a plain pattern — cheap to compile for every search, unlike one whose every
+letter is a class of all its accented forms.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from hotline.library.models import Snippet
@@ -23,25 +25,37 @@ CHARS_PER_WORD = 7
 Keep = Callable[[str], bool]
 
 
-def _letter_classes() -> dict[str, str]:
-    """For each base letter, a character class of every letter that folds to it."""
-    variants: dict[str, set[str]] = {}
+def _fold_table() -> dict[int, str]:
+    """Every accented Latin letter (đ included) to its base letter: one letter for one, so
+    the folded text keeps the original's positions."""
+    table: dict[int, str] = {}
     for lo, hi in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
         for code in range(lo, hi):
             ch = chr(code)
             base = fold(ch)
             if len(base) == 1 and base.isascii() and base.isalpha() and base != ch.lower():
-                variants.setdefault(base, set()).add(ch.lower())
-    return {base: "[" + base + "".join(sorted(chars)) + "]"
-            for base, chars in variants.items()}
+                table[code] = base
+    return table
 
 
-_CLASSES = _letter_classes()
+_FOLD = str.maketrans(_fold_table())
 
 
 def _loose(word: str) -> str:
-    """A pattern for a folded word matching it in any accents (case-insensitive)."""
-    return "".join(_CLASSES.get(ch, re.escape(ch)) for ch in word)
+    """A pattern for a folded word; it meets the word in any accents once the text is
+    folded with `_FOLD` (case-insensitive)."""
+    return re.escape(word)
+
+
+_WORD_TAIL = re.compile(r"\w*")
+
+
+def _span_end(span: tuple[int, int, int]) -> int:
+    return span[1]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\w` means in `re`
 
 
 class Matcher:
@@ -63,21 +77,55 @@ class Matcher:
         self.count = len(alternatives)
         self.pattern = re.compile("|".join(f"({a})" for a in alternatives),
                                   re.IGNORECASE) if alternatives else None
+        # Plain lower-case ASCII words (the usual query): found with str.find instead of the
+        # pattern (which tries every position of the text); same matches, see `_find`.
+        self._words: list[tuple[str, bool]] | None = None
+        if not phrases and all(not t.expansion and t.folded.isascii() and t.folded.isalnum()
+                               and t.folded == t.folded.lower() for t in terms):
+            self._words = [(t.folded, t.prefix) for t in terms]
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, which) for every match in `text`."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), m.lastindex or 0) for m in self.pattern.finditer(text)]
+        folded = text.translate(_FOLD)
+        if self._words is not None:
+            lowered = folded.casefold()  # as IGNORECASE compares ('K' kelvin, 'ſ' …)
+            if len(lowered) == len(folded):  # else ('ß' → 'ss') positions would shift
+                return self._find(lowered)
+        return [(m.start(), m.end(), m.lastindex or 0) for m in self.pattern.finditer(folded)]
+
+    def _find(self, text: str) -> list[tuple[int, int, int]]:
+        """The pattern's matches, found word by word: a match starts where a word starts
+        (after a non-word character), so each word of the text yields at most one, and the
+        first alternative matching at a place wins, as in the pattern's alternation."""
+        assert self._words is not None
+        found: dict[int, tuple[int, int]] = {}
+        size = len(text)
+        for which, (word, prefix) in enumerate(self._words, start=1):
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if at == 0 or not _is_word_char(text[at - 1]):
+                    if prefix:
+                        tail = _WORD_TAIL.match(text, end)
+                        end = tail.end() if tail else end
+                        found.setdefault(at, (end, which))
+                    elif end == size or not _is_word_char(text[end]):
+                        found.setdefault(at, (end, which))
+                at = text.find(word, at + 1)
+        return [(at, end, which) for at, (end, which) in sorted(found.items())]
 
 
-def _parts(text: str, spans: Sequence[tuple[int, int]], start: int, end: int,
+def _parts(text: str, spans: Sequence[tuple[int, int, int]], start: int, end: int,
            keep: Keep | None) -> list[tuple[str, bool]]:
+    """`text[start:end]` cut into plain and highlighted pieces; `spans` are (start, end,
+    which) in text order and do not overlap, so those inside are found by bisection."""
     parts: list[tuple[str, bool]] = []
     pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
+    for s, e, _ in spans[bisect.bisect_right(spans, start, key=_span_end):]:
+        if s >= end:
+            break
         s, e = max(s, start), min(e, end)
         if s > pos:
             parts.append((text[pos:s], False))
@@ -110,8 +158,7 @@ def highlight(text: str, matcher: Matcher, keep: Keep | None = None) -> Snippet:
     """All of `text` with the matches highlighted (for headings)."""
     if not text:
         return Snippet()
-    spans = [(s, e) for s, e, _ in matcher.spans(text)]
-    return Snippet(tuple(_parts(text, spans, 0, len(text), keep)))
+    return Snippet(tuple(_parts(text, matcher.spans(text), 0, len(text), keep)))
 
 
 def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
@@ -131,22 +178,27 @@ def snippet(text: str, matcher: Matcher, keep: Keep | None = None,
     # Two pointers over the matches (in text order): the window starting at each match,
     # scored by how many different query words it holds, then how many matches.
     best = (-1, -1, 0)
-    seen: Counter[int] = Counter()
-    j = 0
+    seen = [0] * (matcher.count + 1)  # matches in the window, by query word
+    different = 0
+    j, total = 0, len(matches)
     for i, (first, _, which_first) in enumerate(matches):
-        while j < len(matches) and matches[j][0] < first + span:
-            seen[matches[j][2]] += 1
+        limit = first + span
+        while j < total and matches[j][0] < limit:
+            which = matches[j][2]
+            if not seen[which]:
+                different += 1
+            seen[which] += 1
             j += 1
-        key = (len(seen), j - i, -first)
+        key = (different, j - i, -first)
         if key > best:
             best = key
         seen[which_first] -= 1
         if not seen[which_first]:
-            del seen[which_first]
+            different -= 1
     first = -best[2]
     start = _word_start(text, max(first - span // 5, 0))
     end = _word_end(text, start + span)
-    parts = _parts(text, [(s, e) for s, e, _ in matches], start, end, keep)
+    parts = _parts(text, matches, start, end, keep)
     if start > 0:
         parts.insert(0, ("…", False))
     if end < len(text):
