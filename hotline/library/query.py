@@ -290,10 +290,16 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 def _terms(text: str, *, prefix_last: bool) -> list[Term]:
     """Words of `text`; with `prefix_last` the last one is still being typed and matches as
     a prefix — from two letters on (a one-letter prefix would match half the index; a
-    single letter is a word of its own: "dâm ô", "ở")."""
+    single letter is a word of its own: "dâm ô", "ở"). A single consonant still being typed
+    after other words is left out until the word is finished: no Vietnamese word is one
+    consonant, and as a word it would match only list markers ("c)") and push the article
+    being looked for away."""
     originals = _WORD.findall(text)
     terms = [Term(w, fold(w)) for w in originals]
     terms = [t for t in terms if t.folded.strip("_")]
+    if (prefix_last and len(terms) > 1 and len(terms[-1].folded) == 1
+            and terms[-1].folded.isalpha() and terms[-1].folded not in "aeiouy"):
+        terms.pop()
     if prefix_last and terms and len(terms[-1].folded) >= 2:
         last = terms[-1]
         terms[-1] = Term(last.original, last.folded, True)
