@@ -183,7 +183,7 @@ def _smoke_test(args: argparse.Namespace) -> int:
     watchdog.start()
     try:
         from hotline.ui.main import qt_application, start
-        from hotline.ui.tasks import run_task
+        from hotline.ui.tasks import run_task, wait_for_background
     except ImportError as exc:  # pragma: no cover - depends on the system's Qt libraries
         print(f"hotline: không khởi động được giao diện Qt: {exc}", file=sys.stderr)
         return 1
@@ -216,6 +216,7 @@ def _smoke_test(args: argparse.Namespace) -> int:
             _, app, window = started
             window.close()
             window.reader.close()
+            wait_for_background()
             app.close()
             shown.append("MainWindow")
         print(f"hotline: tự kiểm tra 1/2: khởi động sau {time.monotonic() - began:.1f} s, "
@@ -262,6 +263,7 @@ def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
     from hotline.security.dbkey import PassphraseNeeded
     from hotline.ui.main import build_window
     from hotline.ui.main_window import MainWindow
+    from hotline.ui.tasks import wait_for_background
 
     try:
         app = open_app(directory)
@@ -284,6 +286,7 @@ def _smoke_window(qt: Any, directory: Path) -> tuple[int, bool, str]:
         window.close()
         qt.processEvents()
     finally:
+        wait_for_background()  # no task may still read when the store closes
         app.close()
     return pages, ok, where
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -40,6 +41,10 @@ def app(data_dir: Path) -> Iterator:
 
     application = open_app(data_dir)
     yield application
+    if "PySide6.QtCore" in sys.modules:  # a window's background task may still be reading
+        from hotline.ui.tasks import wait_for_background
+
+        wait_for_background()
     application.close()
 
 

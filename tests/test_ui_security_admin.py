@@ -448,6 +448,7 @@ def test_changing_the_key_keeps_hotline_running_under_the_new_key(qtbot, app, pe
     from hotline.ui.lock import session_of
     from hotline.ui.main import build_window
     from hotline.ui.main_window import MainWindow
+    from hotline.ui.tasks import wait_for_background
 
     app.session.user = people["admin"]
     window = build_window(MainWindow(), app)
@@ -499,6 +500,7 @@ def test_changing_the_key_keeps_hotline_running_under_the_new_key(qtbot, app, pe
                     timeout=10_000)
     assert "kết quả" in library.search.status.text()
     window.close()
+    assert wait_for_background()  # as hotline.ui.main.run does before closing the store
     app.close()
 
     database = data_dir / config.DATABASE_FILE

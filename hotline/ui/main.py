@@ -99,5 +99,8 @@ def run(data_dir: str | None) -> int:
     try:
         return int(qt.exec())
     finally:
+        from hotline.ui.tasks import wait_for_background
+
         window.reader.close()
+        wait_for_background()  # no task may still read when the store closes
         app.close()

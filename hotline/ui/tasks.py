@@ -55,6 +55,15 @@ class Task(QRunnable):
 _live: set[_Signals] = set()  # keep signal objects alive until delivered
 
 
+def wait_for_background(msecs: int = 30_000) -> bool:
+    """Wait for the tasks started with run_task on the global pool; True when all ended.
+
+    Called before the App closes its store: closing the database under a task still reading
+    it (the sync log, a report) frees the connection mid-query, and SQLCipher crashes.
+    """
+    return QThreadPool.globalInstance().waitForDone(msecs)
+
+
 def run_task(fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[Exception, str], None] | None = None,
              on_progress: Callable[[int, int], None] | None = None,
