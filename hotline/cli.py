@@ -124,7 +124,14 @@ def _login_and_run(app: App, args: argparse.Namespace) -> int:
 
 def _guarded(run: Callable[[], int]) -> int:
     try:
-        return int(run() or 0)
+        code = int(run() or 0)
+        sys.stdout.flush()  # inside the guard: a closed pipe is reported here, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`hotline calls list | head`): stop quietly like other
+        # command-line tools, with no traceback (Python's documented way).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except CommandError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 1

@@ -225,3 +225,17 @@ def test_import_of_a_legacy_file_says_what_was_converted(data_dir: Path, tmp_pat
     code, out, err = run(capsys, "calls", "import", str(path))
     assert code == 1 and out == ""
     assert "dòng 2: không nhận ra bảng mã của tệp" in err
+
+
+def test_output_into_a_pipe_closed_early_stops_without_a_traceback(data_dir):
+    """`hotline calls list | head -3`: the reader leaves early; no traceback on stderr."""
+    env = {**os.environ, "HOTLINE_DATA_DIR": str(data_dir)}
+    subprocess.run([sys.executable, "-m", "hotline.cli", "demo", "--calls", "3000",
+                    "--days", "30"], env=env, check=True, capture_output=True)
+    proc = subprocess.Popen([sys.executable, "-m", "hotline.cli", "calls", "list",
+                             "--limit", "3000"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()  # like head after its lines
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()

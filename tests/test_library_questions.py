@@ -33,6 +33,10 @@ OPERATOR_QUESTIONS = [
     ("con bị hàng xóm xâm hại phải báo ai",
      {"56/2017/NĐ-CP Điều 25", "56/2017/NĐ-CP Điều 22", "102/2016/QH13 Điều 25"}),
     ("bị lừa sang Trung Quốc bán", {"53/2024/QH15 Điều 2", "100/2015/QH13 Điều 150"}),
+    # Any of the crime's articles is right; the definitions article alone is not enough.
+    ("bị lừa bán sang Trung Quốc", {"100/2015/QH13 Điều 150", "100/2015/QH13 Điều 151"}),
+    ("con gái bị lừa bán sang trung quốc làm vợ", {"100/2015/QH13 Điều 150"}),
+    ("bị bán sang Trung Quốc", {"100/2015/QH13 Điều 150", "100/2015/QH13 Điều 151"}),
     ("cấm tiếp xúc bao nhiêu ngày", {"13/2022/QH15 Điều 25", "13/2022/QH15 Điều 26"}),
     ("ly hôn có được nuôi con không", {"52/2014/QH13 Điều 81"}),
     ("bị quấy rối ở chỗ làm",
@@ -96,6 +100,10 @@ CLI_QUESTIONS = [
     ("con bi hang xom xam hai phai bao ai",
      {"56/2017/NĐ-CP Điều 25", "56/2017/NĐ-CP Điều 22", "102/2016/QH13 Điều 25"}),
     ("bị lừa sang Trung Quốc bán", {"53/2024/QH15 Điều 2", "100/2015/QH13 Điều 150"}),
+    # Any of the crime's articles is right; the definitions article alone is not enough.
+    ("bị lừa bán sang Trung Quốc", {"100/2015/QH13 Điều 150", "100/2015/QH13 Điều 151"}),
+    ("con gái bị lừa bán sang trung quốc làm vợ", {"100/2015/QH13 Điều 150"}),
+    ("bị bán sang Trung Quốc", {"100/2015/QH13 Điều 150", "100/2015/QH13 Điều 151"}),
     ("ly hon co duoc nuoi con khong", {"52/2014/QH13 Điều 81"}),
     ("bị quấy rối ở chỗ làm",
      {"45/2019/QH14 Điều 3", "145/2020/NĐ-CP Điều 84", "45/2019/QH14 Điều 8"}),
