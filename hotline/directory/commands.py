@@ -146,8 +146,11 @@ def _hit_text(app: App, hit: Hit) -> str:
     if not entry.active:
         flags.append("NGỪNG HOẠT ĐỘNG")
     flag = f"  [{'; '.join(flags)}]" if flags else ""
+    hours = hours_mod.describe(entry.parsed_hours)
+    # Unknown hours say so once ("chưa rõ giờ làm việc"), not again as the open-now state.
+    when = f"{hours} · {state}" if hit.open_now is not None else hours or state
     return (f"{entry.id}  {entry.name}  — {categories} — {place}{flag}\n"
-            f"    {numbers}  · {hours_mod.describe(entry.parsed_hours)} · {state}")
+            f"    {numbers}  · {when}")
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> int:
