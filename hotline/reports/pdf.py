@@ -318,8 +318,9 @@ class ReportPdf:
 
     def _section_head(self, title: str) -> list[Flowable]:
         self._section += 1
-        return [CondPageBreak(40 * mm),
-                Paragraph(f"{ROMAN[self._section - 1]}. {title}", self.st["h1"])]
+        head = Paragraph(f"{ROMAN[self._section - 1]}. {title}", self.st["h1"])
+        head.keepWithNext = True  # never alone at the foot of a page, its table on the next
+        return [CondPageBreak(40 * mm), head]
 
     def _heading(self) -> list[Flowable]:
         h = self.header
