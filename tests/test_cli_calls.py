@@ -239,3 +239,14 @@ def test_output_into_a_pipe_closed_early_stops_without_a_traceback(data_dir):
     proc.stdout.close()  # like head after its lines
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
+
+
+def test_list_refuses_an_unknown_category(data_dir, capsys):
+    """A mistyped --category is an error naming the groups, not a silent '0 calls'."""
+    from hotline.cli import main
+
+    assert main(["calls", "list", "--category", "xyz"]) == 1
+    err = capsys.readouterr().err
+    assert "--category" in err and "'xyz'" in err and "dv" in err
+    assert main(["calls", "list", "--category", "dv"]) == 0
+    assert main(["calls", "list", "--category", "dv.physical"]) == 0

@@ -467,3 +467,13 @@ def test_the_windows_referrals_page_loads_when_shown_and_follows_saved_calls(
     assert "Nhà tạm lánh Hoa Sen" in page.editor.list.item(0).text()
     assert page.status.text() == "1 chuyển tuyến đang theo dõi, cũ nhất trước."
     window.close()
+
+
+def test_languages_are_shown_by_name_in_the_window_language(qtbot):
+    """An entry's language codes read as names ("Tiếng Việt" / "Vietnamese"), free text
+    as typed."""
+    from hotline.ui.directory_view import language_name
+
+    assert [language_name(c) for c in ("vi", "en", "Tiếng H'Mông")] == [
+        "Tiếng Việt", "Tiếng Anh", "Tiếng H'Mông"]
+    assert [language_name(c, "en") for c in ("vi", "km")] == ["Vietnamese", "Khmer"]

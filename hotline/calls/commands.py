@@ -129,6 +129,12 @@ def cmd_list(app: App, args: argparse.Namespace) -> int:
         if value and lst and not app.taxonomy.is_valid(lst, value):
             raise CommandError(f"--{name}: mã không hợp lệ '{value}' (dùng: "
                                f"{', '.join(sorted(app.taxonomy.codes(lst)))})")
+    if args.category:  # a code ("dv.physical") or a group of codes ("dv")
+        codes = app.taxonomy.codes("categories")
+        if not any(c == args.category or c.startswith(args.category + ".") for c in codes):
+            groups = sorted({c.split(".")[0] for c in codes})
+            raise CommandError(f"--category: mã không hợp lệ '{args.category}' (dùng một mã "
+                               f"vấn đề hoặc một nhóm: {', '.join(groups)})")
     flt = CallFilter(date_from=date_from, date_to=date_to, text=args.text,
                      category=args.category, level=args.level, urgency=args.urgency,
                      phone=phone)

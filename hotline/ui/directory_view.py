@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -337,6 +338,24 @@ def _clear_layout(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
+VIETNAMESE_LANGUAGE_NAMES = {
+    "vi": "Tiếng Việt", "en": "Tiếng Anh", "fr": "Tiếng Pháp", "zh": "Tiếng Trung",
+    "km": "Tiếng Khmer", "lo": "Tiếng Lào", "ko": "Tiếng Hàn", "ja": "Tiếng Nhật",
+}
+
+
+def language_name(code: str, lang: str = "vi") -> str:
+    """"vi" → "Tiếng Việt" / "Vietnamese" in the window's language; free text ("Tiếng
+    H'Mông") as typed."""
+    if 2 <= len(code) <= 3 and code.isascii() and code.isalpha():
+        if lang == "vi" and code.lower() in VIETNAMESE_LANGUAGE_NAMES:
+            return VIETNAMESE_LANGUAGE_NAMES[code.lower()]
+        language = QLocale(code.lower()).language()
+        if language != QLocale.Language.C:
+            return QLocale.languageToString(language)
+    return code
+
+
 class EntryDetail(QWidget):
     """One entry, read-only, with what the operator needs first: the numbers."""
 
@@ -458,7 +477,8 @@ class EntryDetail(QWidget):
             (self.tr("Giờ làm việc"), hours_mod.describe(entry.parsed_hours, self.lang)),
             (self.tr("Dịch vụ"), entry.services),
             (self.tr("Đối tượng"), entry.eligibility),
-            (self.tr("Ngôn ngữ"), ", ".join(entry.languages)),
+            (self.tr("Ngôn ngữ"), ", ".join(language_name(code, self.lang)
+                                            for code in entry.languages)),
             (self.tr("Ghi chú"), entry.notes),
             (self.tr("Xác minh"), " — ".join(x for x in (
                 verified_text(entry, hit.stale), entry.verified_by) if x)),
