@@ -52,3 +52,22 @@ def test_fill_settles_old_follow_ups(app: App) -> None:
     assert 0 < len(open_items) < len(done) / 3
     overdue = [f for f in open_items if f.due_at < (END - timedelta(days=2)).isoformat()]
     assert 0 < len(overdue) < 0.1 * len(done)  # a few left overdue, as in a real center
+
+
+def test_a_repeat_caller_keeps_their_sex():
+    """A name comes back with the sex it was first given (a 'Thị' is not recorded male)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hotline.calls import demo
+
+    end = datetime(2026, 11, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    calls = list(demo.generate(3000, days=60, seed=3, end=end))
+    sexes: dict[str, set[str]] = {}
+    for call in calls:
+        if call.caller_name:
+            sexes.setdefault(call.caller_name, set()).add(call.caller_sex)
+    repeated = [n for n in sexes if sum(c.caller_name == n for c in calls) > 1]
+    assert repeated, "the demo has no repeat callers with a name"
+    assert all(len(s) == 1 for s in sexes.values()), {n: s for n, s in sexes.items()
+                                                       if len(s) > 1}

@@ -97,7 +97,7 @@ def generate(count: int, *, days: int = 30, seed: int = 1, end: datetime,
     rng = random.Random(seed)
     weights = [s[1] for s in SCENARIOS]
     provinces = [p.code for p in admin_units.provinces()]
-    repeaters: list[tuple[str, str, str]] = []  # (phone, name, case)
+    repeaters: list[tuple[str, str, str, bool]] = []  # (phone, name, case, female)
     span = days * 86400
     start = end - timedelta(seconds=span)
     offsets = sorted(rng.random() for _ in range(count))
@@ -115,7 +115,7 @@ def generate(count: int, *, days: int = 30, seed: int = 1, end: datetime,
         phone = ""
         case = ""
         if repeaters and not non_counselling and rng.random() < 0.2:
-            phone, name, case = rng.choice(repeaters)
+            phone, name, case, female = rng.choice(repeaters)  # the same person again
         elif rng.random() > 0.06:  # 6% withheld
             phone = _mobile(rng) if rng.random() < 0.9 else "0243" + f"{rng.randrange(10**7):07d}"
         if not name and not non_counselling and rng.random() < 0.55:
@@ -123,7 +123,7 @@ def generate(count: int, *, days: int = 30, seed: int = 1, end: datetime,
             middle = rng.choice(MIDDLE_F if female else MIDDLE_M)
             name = f"{rng.choice(FAMILY)} {middle} {given}"
         if phone and not non_counselling and rng.random() < 0.05 and len(repeaters) < 5000:
-            repeaters.append((phone, name, case))
+            repeaters.append((phone, name, case, female))
         child = category.startswith("child.") or category == "mar.child"
         relation = "" if non_counselling else rng.choices(
             ["self", "family", "community", "official", "perpetrator", "other"],
