@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from benchstats import percentile  # bench/ is on sys.path: the scripts run from it
+
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
@@ -79,11 +81,6 @@ def generate(path: Path, count: int, seed: int = 4) -> None:
                 ward.code if rng.random() < 0.8 else "", "", f"Số {rng.randint(1, 300)}",
                 phones, rng.choice(HOURS), rng.choice(SERVICES), "", "vi", "",
                 verified.isoformat(), "bench", "1", "bench"])
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> int:

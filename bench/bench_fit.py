@@ -22,21 +22,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchstats import ms_summary  # bench/ is on sys.path: the scripts run from it
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 SCREEN = (1366, 728)
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def _settle(qt) -> None:
@@ -171,9 +167,8 @@ def main() -> None:
                 qt.processEvents()
                 times.append(time.perf_counter() - start)
             print(f"resize 1366 ↔ {narrow} px at {size} pt (vi, call page; the window is "
-                  f"{window.minimumSizeHint().width()} px at the least): median "
-                  f"{statistics.median(times) * 1000:.1f} ms, p95 {_p95(times) * 1000:.1f} ms "
-                  f"({len(times)} resizes)")
+                  f"{window.minimumSizeHint().width()} px at the least): "
+                  f"{ms_summary(times)} ({len(times)} resizes)")
         window.close()
         window.reader.close()
         app.close()

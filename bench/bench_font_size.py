@@ -24,17 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchstats import ms_summary  # bench/ is on sys.path: the scripts run from it
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def _ms(values: list[float]) -> str:
-    return f"median {statistics.median(values) * 1000:.1f} ms, p95 {_p95(values) * 1000:.1f} ms"
 
 
 def main() -> None:
@@ -104,10 +97,10 @@ def main() -> None:
     print(f"date: {time.strftime('%Y-%m-%d')}  runs: {args.runs}  "
           f"Python {sys.version.split()[0]}")
     print(f"live font-size change, whole window ({widgets} widgets, {restyled} with relative "
-          f"sizes): {_ms(change)}")
-    print(f"  the same without restyle_all (Qt's own re-fonting only): {_ms(bare)}")
-    print(f"window + pages at 9 pt:  {_ms(build[9])}")
-    print(f"window + pages at 18 pt: {_ms(build[18])}  (ratio 18/9 {eighteen / nine:.2f})")
+          f"sizes): {ms_summary(change)}")
+    print(f"  the same without restyle_all (Qt's own re-fonting only): {ms_summary(bare)}")
+    print(f"window + pages at 9 pt:  {ms_summary(build[9])}")
+    print(f"window + pages at 18 pt: {ms_summary(build[18])}  (ratio 18/9 {eighteen / nine:.2f})")
 
 
 if __name__ == "__main__":

@@ -27,17 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchstats import ms_summary  # bench/ is on sys.path: the scripts run from it
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def _ms(values: list[float]) -> str:
-    return f"median {statistics.median(values) * 1000:.1f} ms, p95 {_p95(values) * 1000:.1f} ms"
 
 
 def main() -> None:
@@ -96,11 +89,11 @@ def main() -> None:
     vi, en = statistics.median(build["vi"]), statistics.median(build["en"])
     print(f"date: {time.strftime('%Y-%m-%d')}  runs: {args.runs}  "
           f"Python {sys.version.split()[0]}")
-    print(f"install Vietnamese (qt_vi.qm): {_ms(install['vi'])}")
-    print(f"install English (hotline_en.qm + qtbase_en.qm): {_ms(install['en'])}")
-    print(f"window + pages, Vietnamese: {_ms(build['vi'])}")
-    print(f"window + pages, English:    {_ms(build['en'])}  (ratio en/vi {en / vi:.2f})")
-    print(f"F1 overlay open ({entries} rows): {_ms(overlay)}")
+    print(f"install Vietnamese (qt_vi.qm): {ms_summary(install['vi'])}")
+    print(f"install English (hotline_en.qm + qtbase_en.qm): {ms_summary(install['en'])}")
+    print(f"window + pages, Vietnamese: {ms_summary(build['vi'])}")
+    print(f"window + pages, English:    {ms_summary(build['en'])}  (ratio en/vi {en / vi:.2f})")
+    print(f"F1 overlay open ({entries} rows): {ms_summary(overlay)}")
 
 
 if __name__ == "__main__":
