@@ -51,22 +51,3 @@ def app(data_dir: Path) -> Iterator:
 @pytest.fixture
 def now() -> datetime:
     return datetime.now(TZ).replace(microsecond=0)
-
-
-@pytest.fixture(autouse=True)
-def _qt_objects_released_between_tests() -> Iterator[None]:
-    """After a test that used Qt: deliver pending deletions, then collect Python garbage,
-    at this quiet point. Otherwise the cyclic garbage collector may free a previous test's
-    widgets in the middle of the next test's Qt calls (a worker crashed once inside
-    QMainWindow.__init__ with no other thread running)."""
-    yield
-    if "PySide6.QtWidgets" not in sys.modules:
-        return
-    import gc
-
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    if QCoreApplication.instance() is not None:
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QCoreApplication.processEvents()
-    gc.collect()
